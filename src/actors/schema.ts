@@ -82,7 +82,8 @@ export const roleSchema = z
   .object({
     /** Lower-case word sequences ("foreign minister", "army", "border guards"). */
     words: z.array(z.string().min(1)).min(1),
-    sector: sector,
+    /** Null for honorifics ("Mr", "Mullah") that say nothing of the office. */
+    sector: sector.nullable(),
     /** Kind of the resulting actor; default: the state's own (a role of a state). */
     kind: z.enum(ACTOR_KINDS).optional(),
     /** True when the role names a person ("president"), false for a body ("army"). */

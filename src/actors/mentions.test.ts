@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { type Document, newDocument } from "../model/document.js";
+import { segmentStage } from "../nlp/segment.js";
+import { loadActorDictionary } from "./dictionary.js";
+import { actorsStage } from "./stage.js";
+
+const dict = loadActorDictionary();
+const stage = actorsStage(dict);
+
+/** Run segmentation and the actor stage over one clean English paragraph. */
+function mentionsOf(text: string, published: string | null = "2021-07-10"): Document {
+  const doc = newDocument({ id: "t", source: "t", rawText: text, title: null, published, publishedSource: "cli", format: "text" });
+  doc.text = text;
+  doc.paragraphs = [{ start: 0, end: text.length, language: "eng", skip: false }];
+  segmentStage.run(doc);
+  stage.run(doc);
+  return doc;
+}
+
+const brief = (doc: Document) => doc.mentions.map((m) => `${m.text} => ${m.id} ${m.kind} ${m.country ?? "-"} ${m.sector ?? "-"}`);
+
+describe("actor mentions", () => {
+  it("composes titles, demonyms and names into one person", () => {
+    const doc = mentionsOf("Russian President Vladimir Putin met Tajik President Emomali Rahmon in Moscow.");
+    const [putin, rahmon] = doc.mentions;
+    expect(putin).toMatchObject({ text: "Russian President Vladimir Putin", kind: "person", country: "RUS" });
+    expect(rahmon).toMatchObject({ text: "Tajik President Emomali Rahmon", kind: "person", country: "TJK" });
+    // "in Moscow" is a place, not the Russian government.
+    expect(doc.mentions).toHaveLength(2);
+  });
+
+  it("resolves a state's organs and people by role", () => {
+    const doc = mentionsOf("The Tajik army and Russian diplomats watched as Uzbek extremists crossed the border.");
+    const byText = Object.fromEntries(doc.mentions.map((m) => [m.text, m]));
+    expect(byText["Tajik army"]).toMatchObject({ country: "TJK", sector: "MIL", kind: "state" });
+    expect(byText["Russian diplomats"]).toMatchObject({ country: "RUS", sector: "GOV" });
+    expect(byText["Uzbek extremists"]).toMatchObject({ country: "UZB", sector: "REB", kind: "armed_group" });
+  });
+
+  it("treats a capital as the government only where it acts", () => {
+    const acts = mentionsOf("Moscow offered to mediate, and the Kremlin said talks with Kabul would go ahead.");
+    expect(brief(acts)).toEqual([
+      expect.stringMatching(/^Moscow => RUS state RUS GOV$/),
+      expect.stringMatching(/^Kremlin => RUS state RUS GOV$/),
+      expect.stringMatching(/^Kabul => AFG state AFG GOV$/),
+    ]);
+    const place = mentionsOf("A meeting in Moscow was held on Moscow time.");
+    expect(place.mentions).toHaveLength(0);
+  });
+
+  it("finds unknown names, new people after a title, and surnames after a full mention", () => {
+    const doc = mentionsOf(
+      "Uzbek Deputy Foreign Minister Bakhtiyor Ergashev met Zamir Kabulov. Ergashev later called Kabulov again, and Mirwais Ahmadzai agreed.",
+    );
+    const ids = doc.mentions.map((m) => `${m.text}:${m.id}`);
+    expect(ids[0]).toBe("Uzbek Deputy Foreign Minister Bakhtiyor Ergashev:person:bakhtiyor_ergashev");
+    expect(doc.mentions[0]).toMatchObject({ country: "UZB", sector: "GOV", kind: "person" });
+    expect(ids).toContain("Ergashev:person:bakhtiyor_ergashev");
+    const kabulov = doc.mentions.filter((m) => m.text.includes("Kabulov"));
+    expect(new Set(kabulov.map((m) => m.id)).size).toBe(1);
+    expect(kabulov[0].country).toBe("RUS");
+    expect(doc.mentions.find((m) => m.text === "Mirwais Ahmadzai")).toMatchObject({ kind: "unknown" });
+  });
+
+  it("resolves the Taliban against the date: insurgents before August 2021, de facto government after", () => {
+    const before = mentionsOf("The Taliban attacked a checkpoint.", "2021-07-01").mentions[0];
+    const after = mentionsOf("The Taliban attacked a checkpoint.", "2021-10-21").mentions[0];
+    expect(before).toMatchObject({ id: "TALIBAN", country: "AFG", sector: "REB" });
+    expect(after).toMatchObject({ id: "TALIBAN", country: "AFG", sector: "GOV" });
+  });
+
+  it("does not take common words or other names for states", () => {
+    const doc = mentionsOf(
+      "Chad Smith ate turkey with us. The Turkey dinner was fine, and Jordan Peterson spoke about Georgia O'Keeffe.",
+    );
+    expect(doc.mentions.filter((m) => m.kind === "state")).toEqual([]);
+    const real = mentionsOf("Turkey and Jordan signed a deal with Chad and Georgia.");
+    expect(real.mentions.map((m) => m.country)).toEqual(["TUR", "JOR", "TCD", "GEO"]);
+  });
+});

@@ -1,0 +1,349 @@
+/**
+ * Second pass of mention finding: compose segments into actor mentions.
+ *
+ *   [modifier ['s]] [role ...] [person]     Russian President Vladimir Putin, the Tajik army,
+ *                                           Taliban leader Hibatullah Akhundzada, Russia's FSB
+ *   role ... of [modifier ['s]] [entity]    the President of Russia, Director of Russia's FSB
+ *   entity | person | name                  Russia, the CSTO, Kabulov, Hekmat Khalil Karzai
+ *
+ * A modifier is a state (name, demonym, capital), an IGO or a group.
+ */
+import type { ActorIdentity, ActorMention } from "../model/actor.js";
+import type { Document } from "../model/document.js";
+import { findPlaces, type PlaceMention } from "../places/gazetteer.js";
+import type { ActorDictionary, TrieHit } from "./dictionary.js";
+import { identityAt } from "./resolve.js";
+import type { ActorEntry, Role } from "./schema.js";
+import { isTitleCase, type Segment, segmentSentence } from "./segments.js";
+
+/** A capital after these words is a place ("talks in Moscow"), not the government. */
+const PLACE_PREPOSITIONS = new Set([
+  "in", "at", "near", "outside", "inside", "around", "from", "into", "across", "through", "via", "to", "toward",
+  "towards", "within", "throughout", "over", "beyond", "above", "below", "visit", "visited", "visiting", "reached",
+]);
+
+const SECTOR_LABEL: Record<string, string> = {
+  GOV: "government", MIL: "military", SPY: "intelligence", COP: "police", LEG: "legislature", JUD: "judiciary",
+  CVL: "civilians", REB: "rebels", REF: "refugees", JRN: "journalists", BUS: "business", OPP: "opposition",
+  EDU: "education", MED: "media", NGO: "NGOs", PTY: "parties", REL: "clergy", UAF: "armed men",
+};
+
+/** Sectors that are organs of the state: they resolve to the state itself. */
+const STATE_ORGANS = new Set(["GOV", "MIL", "SPY", "COP", "LEG", "JUD"]);
+
+export function slug(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
+}
+
+interface Context {
+  dict: ActorDictionary;
+  doc: Document;
+  date: string | null;
+  /** Surnames (lower case) of people named in full earlier in the document. */
+  surnames: Map<string, ActorIdentity>;
+  /** Gazetteer places per sentence, found when an unknown name needs checking. */
+  places: Map<number, PlaceMention[]>;
+}
+
+type Modifier = { identity: ActorIdentity; entry: ActorEntry; via: string };
+
+const entryOf = (ctx: Context, hit: TrieHit) => (hit.entryId ? ctx.dict.entries.get(hit.entryId) : undefined);
+const hitOf = (seg: Segment | undefined, type: TrieHit["type"]) => seg?.hits.find((h) => h.type === type);
+const roleOf = (seg: Segment | undefined): Role | undefined => hitOf(seg, "role")?.role;
+
+function personHit(ctx: Context, seg: Segment | undefined): ActorEntry | undefined {
+  if (seg?.kind !== "phrase") return undefined;
+  for (const h of seg.hits) {
+    const e = h.type === "alias" ? entryOf(ctx, h) : undefined;
+    if (e?.kind === "person") return e;
+  }
+  return undefined;
+}
+
+/** An entity that stands on its own (state, IGO, group, agency), not a person. */
+function entityHit(ctx: Context, seg: Segment | undefined): ActorEntry | undefined {
+  if (seg?.kind !== "phrase") return undefined;
+  for (const h of seg.hits) {
+    const e = h.type === "alias" ? entryOf(ctx, h) : undefined;
+    if (e && e.kind !== "person") return e;
+  }
+  return undefined;
+}
+
+/** Is the segment's dictionary match spoiled by its context ("Turkey dinner", "Chad Smith")? */
+function ambiguous(ctx: Context, entry: ActorEntry, seg: Segment): boolean {
+  const rule = entry.ambiguous;
+  if (!rule) return false;
+  const t = ctx.doc.tokens;
+  const prev = seg.start > 0 && t.sentence[seg.start - 1] === t.sentence[seg.start] ? seg.start - 1 : -1;
+  const next = seg.end < t.text.length && t.sentence[seg.end] === t.sentence[seg.start] ? seg.end : -1;
+  if (prev >= 0 && rule.rejectBefore.includes(t.lower[prev])) return true;
+  if (next >= 0 && rule.rejectAfter.includes(t.lower[next])) return true;
+  if (rule.rejectInNameRun) {
+    const nameLike = (i: number) => i >= 0 && t.pos[i] === "PROPN" && /^\p{Lu}/u.test(t.text[i]);
+    if (nameLike(next) || nameLike(prev)) return true;
+  }
+  return false;
+}
+
+/** A segment that can modify what follows: a state by name, demonym or capital, an IGO or a group. */
+function modifierOf(ctx: Context, seg: Segment | undefined): Modifier | null {
+  if (seg?.kind !== "phrase") return null;
+  for (const type of ["alias", "demonym", "metonym"] as const) {
+    const h = hitOf(seg, type);
+    const e = h && entryOf(ctx, h);
+    if (!e || e.kind === "person" || e.kind === "unknown") continue;
+    if (ambiguous(ctx, e, seg)) continue;
+    return { identity: stateGovernment(identityAt(e, ctx.date)), entry: e, via: type };
+  }
+  return null;
+}
+
+/** A state named as an actor is its government. */
+function stateGovernment(id: ActorIdentity): ActorIdentity {
+  return id.kind === "state" ? { ...id, sector: id.sector ?? "GOV" } : id;
+}
+
+/** A state's organ or people by role: the Tajik army -> TJK MIL; Uzbek extremists -> a group of their own. */
+function withRole(ctx: Context, mod: ActorIdentity, role: Role | undefined): ActorIdentity {
+  if (!role || role.sector === null || mod.kind !== "state") return mod;
+  if (role.sector === "GOV") return mod;
+  const organ = STATE_ORGANS.has(role.sector);
+  const label = SECTOR_LABEL[role.sector] ?? role.sector;
+  // Named by the adjective, as analysts write them: "Syrian opposition", "Tajik military".
+  const adjective = ctx.dict.entries.get(mod.id)?.demonyms?.[0] ?? mod.name;
+  return {
+    id: `${mod.id}.${role.sector}`,
+    name: `${adjective} ${label}`,
+    kind: role.kind ?? (organ ? "state" : role.sector === "CVL" ? "state" : "organization"),
+    country: mod.country,
+    sector: role.sector,
+    affiliation: null,
+  };
+}
+
+function personIdentity(ctx: Context, name: string, mod: Modifier | null, role: Role | undefined): ActorIdentity {
+  const modIsState = mod?.identity.kind === "state";
+  return {
+    id: `person:${slug(name)}`,
+    name,
+    kind: "person",
+    country: mod?.identity.country ?? null,
+    sector: role?.sector ?? (mod && !modIsState ? mod.identity.sector : null),
+    affiliation: mod && !modIsState ? { id: mod.identity.id, name: mod.identity.name } : null,
+  };
+}
+
+function dictionaryPerson(ctx: Context, entry: ActorEntry, mod: Modifier | null): ActorIdentity {
+  const id = identityAt(entry, ctx.date);
+  if (!id.country && mod) id.country = mod.identity.country;
+  const { title: _title, ...identity } = id;
+  return identity;
+}
+
+function adjacent(ctx: Context, a: Segment, b: Segment | undefined): boolean {
+  if (!b) return false;
+  // One "the" may stand between: "the President of the Russian Federation".
+  return b.start === a.end || (b.start === a.end + 1 && ctx.doc.tokens.lower[a.end] === "the");
+}
+
+export function findMentions(dict: ActorDictionary, doc: Document): ActorMention[] {
+  const ctx: Context = { dict, doc, date: doc.published, surnames: new Map(), places: new Map() };
+  const mentions: ActorMention[] = [];
+  const t = doc.tokens;
+  doc.sentences.forEach((s, si) => {
+    if (s.skip) return;
+    const headline = isTitleCase(t, s.tokenStart, s.tokenEnd);
+    const segs = segmentSentence(dict, t, s.tokenStart, s.tokenEnd, headline);
+    let k = 0;
+    while (k < segs.length) {
+      const made = compose(ctx, segs, k);
+      if (made) {
+        const { identity, end, via, role } = made;
+        const first = segs[k].start;
+        const last = segs[end - 1].end - 1;
+        mentions.push({
+          ...identity,
+          affiliation: identity.affiliation ?? null,
+          text: doc.text.slice(t.start[first], t.end[last]),
+          start: t.start[first],
+          end: t.end[last],
+          sentence: si,
+          tokenStart: first,
+          tokenEnd: last + 1,
+          via,
+          role: role ?? null,
+        });
+        k = end;
+      } else k++;
+    }
+  });
+  return mentions;
+}
+
+interface Composed {
+  identity: ActorIdentity;
+  /** Index of the first segment after the mention. */
+  end: number;
+  via: string;
+  role?: string;
+}
+
+function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
+  if (k >= segs.length) return null;
+  const t = ctx.doc.tokens;
+  let m = k;
+  let mod = modifierOf(ctx, segs[m]);
+  // A modifier only modifies when something follows it; otherwise it stands alone below.
+  if (mod) {
+    let n = m + 1;
+    if (segs[n]?.kind === "possessive" && adjacent(ctx, segs[m], segs[n])) n++;
+    const follows = segs[n] && adjacent(ctx, segs[n - 1], segs[n]);
+    const next = follows ? segs[n] : undefined;
+    if (next && (roleOf(next) || personHit(ctx, next) || next.kind === "name" || entityHit(ctx, next))) m = n;
+    else mod = null;
+  }
+  const roles: Role[] = [];
+  const firstRole = m;
+  while (m < segs.length && roleOf(segs[m]) && (m === k || adjacent(ctx, segs[m - 1], segs[m]))) {
+    roles.push(roleOf(segs[m])!);
+    m++;
+  }
+  const role = [...roles].reverse().find((r) => r.sector !== null);
+  const roleWords = roles.length ? t.lower.slice(segs[firstRole].start, segs[m - 1].end).join(" ") : undefined;
+  const prevSeg = segs[m - 1];
+  const head = m < segs.length && (m === k || adjacent(ctx, prevSeg, segs[m])) ? segs[m] : undefined;
+
+  // ... a person: known, named once in full before, or a new name after a title.
+  const person = personHit(ctx, head);
+  if (head && person) {
+    const identity = dictionaryPerson(ctx, person, mod);
+    registerSurname(ctx, head, identity);
+    return { identity, end: m + 1, via: mod || roles.length ? "title" : "alias", role: roleWords };
+  }
+  if (head?.kind === "name") {
+    const name = t.text.slice(head.start, head.end).join(" ");
+    const known = head.end - head.start === 1 ? ctx.surnames.get(t.lower[head.start]) : undefined;
+    if (known) return { identity: known, end: m + 1, via: "surname", role: roleWords };
+    if (mod || role) {
+      const identity = personIdentity(ctx, name, mod, role);
+      registerSurname(ctx, head, identity);
+      return { identity, end: m + 1, via: "title", role: roleWords };
+    }
+  }
+  // ... an entity after a modifier: "Afghan Taliban", "Russia's Federal Security Service".
+  const entity = entityHit(ctx, head);
+  if (head && entity && mod && !roles.length) {
+    return { identity: stateGovernment(identityAt(entity, ctx.date)), end: m + 1, via: "alias" };
+  }
+  // ... a role of something: "the Tajik army", "Russian diplomats", "the President of Russia".
+  if (roles.length && mod) return { identity: withRole(ctx, mod.identity, role), end: m, via: "demonym+role", role: roleWords };
+  if (roles.length && !mod && segs[m]?.kind === "of" && adjacent(ctx, segs[m - 1], segs[m])) {
+    const target = compose(ctx, segs, m + 1);
+    if (target && adjacent(ctx, segs[m], segs[m + 1])) {
+      return { identity: withRole(ctx, target.identity, role), end: target.end, via: "role+of", role: roleWords };
+    }
+  }
+  if (roles.length) return null;
+  return standalone(ctx, segs[k], k);
+}
+
+/** A single segment standing alone: a state, IGO, group or agency, a known person, a capital, a name. */
+function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
+  const t = ctx.doc.tokens;
+  if (seg.kind === "name") {
+    const name = t.text.slice(seg.start, seg.end).join(" ");
+    const known = seg.end - seg.start === 1 ? ctx.surnames.get(t.lower[seg.start]) : undefined;
+    if (known) return { identity: known, end: k + 1, via: "surname" };
+    // Places and model designations ("T-72B1", "Mi-24") are not actors.
+    if (/\d/.test(name) || isPlaceName(ctx, seg)) return null;
+    const identity: ActorIdentity = { id: `unknown:${slug(name)}`, name, kind: "unknown", country: null, sector: null };
+    if (seg.end - seg.start >= 2) registerSurname(ctx, seg, identity);
+    return { identity, end: k + 1, via: "unknown" };
+  }
+  if (seg.kind !== "phrase") return null;
+  const person = personHit(ctx, seg);
+  if (person) {
+    const identity = dictionaryPerson(ctx, person, null);
+    registerSurname(ctx, seg, identity);
+    return { identity, end: k + 1, via: "alias" };
+  }
+  const entity = entityHit(ctx, seg);
+  if (entity && !ambiguous(ctx, entity, seg)) {
+    return { identity: stateGovernment(identityAt(entity, ctx.date)), end: k + 1, via: "alias" };
+  }
+  const metonym = hitOf(seg, "metonym");
+  const state = metonym && entryOf(ctx, metonym);
+  if (state && actsPolitically(ctx, seg)) {
+    return { identity: stateGovernment(identityAt(state, ctx.date)), end: k + 1, via: "metonym" };
+  }
+  const demonym = hitOf(seg, "demonym");
+  const people = demonym && entryOf(ctx, demonym);
+  if (people && isPeopleNoun(ctx, seg)) {
+    return { identity: withRole(ctx, identityAt(people, ctx.date), CIVILIANS), end: k + 1, via: "demonym" };
+  }
+  return null;
+}
+
+const CIVILIANS: Role = { words: ["people"], sector: "CVL", person: false };
+
+/** "Moscow offered", "with Kabul": yes; "a meeting in Moscow", "Moscow time": no. */
+function actsPolitically(ctx: Context, seg: Segment): boolean {
+  const t = ctx.doc.tokens;
+  const sentence = t.sentence[seg.start];
+  const prev = seg.start - 1;
+  if (prev >= 0 && t.sentence[prev] === sentence) {
+    const p = t.lower[prev] === "the" && prev > 0 ? t.lower[prev - 1] : t.lower[prev];
+    if (PLACE_PREPOSITIONS.has(p)) return false;
+  }
+  const next = seg.end;
+  if (next < t.text.length && t.sentence[next] === sentence) {
+    const pos = t.pos[next];
+    if ((pos === "NOUN" || pos === "PROPN") && t.lower[next] !== "'s") return false;
+  }
+  return true;
+}
+
+/** "Afghans", "the Russians" as people, not the adjective "Russian weapons". */
+function isPeopleNoun(ctx: Context, seg: Segment): boolean {
+  const t = ctx.doc.tokens;
+  const last = seg.end - 1;
+  if (!/s$/.test(t.lower[last])) return false;
+  const next = seg.end;
+  return !(next < t.text.length && t.sentence[next] === t.sentence[last] && (t.pos[next] === "NOUN" || t.pos[next] === "PROPN"));
+}
+
+/** Last words that make a name a geographic feature: "Panjshir Gorge", "Amu Darya River". */
+const FEATURE_WORDS = new Set([
+  "river", "gorge", "valley", "bridge", "airfield", "airport", "mountains", "mountain", "province", "district",
+  "region", "pass", "lake", "sea", "ocean", "strait", "corridor", "desert", "range", "square", "street", "island",
+  "islands", "peninsula", "gulf", "bay", "basin", "plateau", "border", "county", "oblast", "crossing",
+]);
+
+/** An unknown name that the gazetteer knows, or that ends in a feature word, is a place. */
+function isPlaceName(ctx: Context, seg: Segment): boolean {
+  const t = ctx.doc.tokens;
+  if (FEATURE_WORDS.has(t.lower[seg.end - 1])) return true;
+  const si = t.sentence[seg.start];
+  let places = ctx.places.get(si);
+  if (!places) {
+    const s = ctx.doc.sentences[si];
+    places = findPlaces(ctx.doc.text.slice(s.start, s.end), s.start);
+    ctx.places.set(si, places);
+  }
+  const start = t.start[seg.start];
+  const end = t.end[seg.end - 1];
+  return places.some((p) => p.start <= start && end <= p.end + 1);
+}
+
+/** After "Zamir Kabulov", "Kabulov" alone is him. */
+function registerSurname(ctx: Context, seg: Segment, identity: ActorIdentity): void {
+  if (seg.end - seg.start < 2) return;
+  const last = ctx.doc.tokens.lower[seg.end - 1];
+  if (!ctx.surnames.has(last)) ctx.surnames.set(last, identity);
+}

@@ -1,0 +1,28 @@
+/** Terminal plumbing shared by the commands: output with back-pressure, one-line errors. */
+import { once } from "node:events";
+
+export class UsageError extends Error {}
+
+/** Write to stdout, waiting when the pipe is full so memory stays flat on large runs. */
+export async function writeOut(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, "drain");
+}
+
+export function warn(message: string): void {
+  process.stderr.write(`dyad: ${message}\n`);
+}
+
+/** `dyad extract ... | head` closes the pipe early: that is not an error. */
+export function quietOnBrokenPipe(): void {
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return false;
+  const [y, m = 1, d = 1] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { Document } from "../model/document.js";
+import { createPipeline, processDocument } from "../pipeline/default.js";
+
+const pipeline = createPipeline();
+
+function code(text: string, published: string | null = "2021-07-10"): Document {
+  return processDocument(pipeline, {
+    id: "t", source: "t", rawText: text, title: null, published, publishedSource: published ? "jsonl" : null, format: "jsonl",
+  });
+}
+
+/** "RUS AID TJK asserted" per record: the triple at state/organisation level plus modality. */
+const triples = (doc: Document) =>
+  doc.events.map((e) => `${e.actor.country ?? e.actor.name} ${e.event} ${e.recipient ? (e.recipient.country ?? e.recipient.name) : "-"} ${e.modality}`);
+
+describe("event coder", () => {
+  it("codes subject-verb-object and keeps evidence spans", () => {
+    const doc = code("Germany condemned the Iranian government on Monday.");
+    expect(triples(doc)).toEqual(["DEU ACCUSE IRN asserted"]);
+    const e = doc.events[0];
+    expect(doc.text.slice(e.evidence.trigger.start, e.evidence.trigger.end)).toBe("condemned");
+    expect(doc.text.slice(e.actor.start, e.actor.end)).toBe("Germany");
+    expect(e.date).toBe("2021-07-05");
+    expect(e.pattern).toMatch(/^ACCUSE\./);
+  });
+
+  it("codes the passive voice with its by-agent", () => {
+    const doc = code("Weapons were transferred to the Tajik military by Russia.");
+    expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);
+  });
+
+  it("makes one record per coordinated actor", () => {
+    const doc = code("Russia, Iran and Turkey condemned Israel.");
+    expect(triples(doc)).toEqual(["RUS ACCUSE ISR asserted", "IRN ACCUSE ISR asserted", "TUR ACCUSE ISR asserted"]);
+  });
+
+  it("reads modality: negation, future, hypothesis", () => {
+    expect(triples(code("Pakistan did not condemn India."))).toEqual(["PAK ACCUSE IND negated"]);
+    expect(triples(code("Moscow will supply weapons to Dushanbe."))).toEqual(["RUS AID TJK future"]);
+    expect(triples(code("China could impose sanctions on Australia."))).toEqual(["CHN SANCTION AUS hypothetical"]);
+  });
+
+  it("codes a refusal as REJECT, not as the refused act", () => {
+    expect(triples(code("The Taliban refused to negotiate with NATO."))).toEqual(["AFG REJECT NATO asserted"]);
+  });
+
+  it("codes nominal events with their possessive and prepositions", () => {
+    expect(triples(code("Russia's military aid to Tajikistan grew."))).toEqual(["RUS AID TJK asserted"]);
+    expect(triples(code("Talks between Kabul and the Taliban resumed in Doha.")).map((t) => t.split(" ").slice(1, 2)[0])).toEqual(["CONSULT"]);
+  });
+
+  it("attributes claims to their speaker", () => {
+    const doc = code("Kabulov said the Taliban had attacked Afghan police.");
+    expect(doc.events[0].reported_by?.country).toBe("RUS");
+  });
+});

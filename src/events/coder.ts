@@ -1,0 +1,265 @@
+/**
+ * The event coder: for each English sentence, triggers -> patterns -> roles ->
+ * records with modality, attribution, date, place and quantities. Each record
+ * keeps the spans it was made from and the pattern that fired.
+ */
+import type { ActorDictionary } from "../actors/dictionary.js";
+import { identityAt } from "../actors/resolve.js";
+import type { ActorMention, ActorRef } from "../model/actor.js";
+import type { Document } from "../model/document.js";
+import type { EventRecord } from "../model/event.js";
+import { eventDate, eventLocation, eventQuantities, type SentenceFacts, sentenceFacts } from "./facts.js";
+import { modalityOf, SPEECH_VERBS } from "./modality.js";
+import type { PatternSet } from "./patterns.js";
+import {
+  findAfterPreposition,
+  findAgent,
+  findBetween,
+  findObject,
+  findOf,
+  findPossessive,
+  findSubject,
+  isPassive,
+  type SentenceView,
+  viewOf,
+} from "./roles.js";
+import type { Pattern } from "./schema.js";
+import { findTriggers, type Trigger } from "./triggers.js";
+
+const VERB_ACTOR = ["subject"];
+const VERB_RECIPIENT = ["object", "prep:to", "prep:with", "prep:against", "prep:on"];
+const NOUN_ACTOR = ["possessive", "between", "subject"];
+const NOUN_RECIPIENT = ["between", "prep:with", "prep:to", "prep:against", "prep:on"];
+/** Types whose pairs are one record, visitor -> host or in text order (EVENTS.md). */
+const SYMMETRIC = new Set(["CONSULT", "COOPERATE"]);
+/** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
+const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
+
+export interface CoderContext {
+  dict: ActorDictionary;
+  patterns: PatternSet;
+}
+
+function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
+  switch (slot) {
+    case "subject":
+      return findSubject(v, trig.index);
+    case "object":
+      return findObject(v, trig.after);
+    case "possessive":
+      return findPossessive(v, trig.index);
+    case "of":
+      return findOf(v, trig.after);
+    case "between":
+      return findBetween(v, trig.after);
+    default:
+      return slot.startsWith("prep:") ? findAfterPreposition(v, trig.after, slot.slice(5)) : [];
+  }
+}
+
+/** The first slot that finds anyone, and which slot it was. */
+function firstFilled(v: SentenceView, slots: string[], trig: Trigger): { slot: string; found: number[] } {
+  for (const slot of slots) {
+    const found = fill(v, slot, trig);
+    if (found.length) return { slot, found };
+  }
+  return { slot: "", found: [] };
+}
+
+interface Roles {
+  actors: number[];
+  recipients: number[];
+}
+
+function assignRoles(v: SentenceView, trig: Trigger): Roles {
+  const p = trig.pattern;
+  const t = v.tokens;
+  if (p.pos === "VERB" && isPassive(t, trig.index, v.tokenStart)) {
+    // "Weapons were transferred to the Tajik military by Russia": the by-agent acts.
+    const actors = findAgent(v, trig.after);
+    const subject = findSubject(v, trig.index);
+    const recipients = p.noRecipient ? [] : subject.length ? subject : firstFilled(v, (p.recipient ?? VERB_RECIPIENT).filter((s) => s !== "object"), trig).found;
+    return { actors, recipients };
+  }
+  if (p.subjectIsRecipient) {
+    return { actors: findAfterPreposition(v, trig.after, "from"), recipients: findSubject(v, trig.index) };
+  }
+  const actorSlots = p.actor ?? (p.pos === "VERB" ? VERB_ACTOR : NOUN_ACTOR);
+  const a = firstFilled(v, actorSlots, trig);
+  if (a.slot === "between") return { actors: [a.found[0]], recipients: a.found.slice(1) };
+  if (p.noRecipient) return { actors: a.found, recipients: [] };
+  const r = firstFilled(v, p.recipient ?? (p.pos === "VERB" ? VERB_RECIPIENT : NOUN_RECIPIENT), trig);
+  const recipients = r.found.filter((k) => !a.found.includes(k));
+  return { actors: a.found, recipients };
+}
+
+/** An infinitive or gerund governed by an earlier trigger: "refused to negotiate", "called for improving". */
+function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigger[]): boolean {
+  for (const g of earlier) {
+    if (!GOVERNING.has(g.pattern.event)) continue;
+    const gap = trig.index - g.after;
+    if (gap < 0 || gap > 5) continue;
+    const between = t.lower.slice(g.after, trig.index);
+    if (between.includes("to") || between.includes("for") || between.length === 0 || t.lower[trig.index].endsWith("ing")) {
+      if (!between.some((w) => w === "," || w === "and" || w === "but" || w === ";")) return true;
+    }
+  }
+  return false;
+}
+
+/** "..., Kabulov said" or "Kabulov said ..." or "according to X": the one whose claim this is. */
+function speakerOf(v: SentenceView, trig: Trigger): number | null {
+  const t = v.tokens;
+  for (let j = v.tokenStart; j < v.tokenEnd; j++) {
+    if (j === trig.index) continue;
+    const isSpeech = SPEECH_VERBS.has(t.lemma[j]) && (t.pos[j] === "VERB" || t.pos[j] === "AUX");
+    const according = t.lower[j] === "according" && t.lower[j + 1] === "to";
+    if (according) {
+      const k = findAfterPreposition(v, j + 1, "to");
+      if (k.length) return k[0];
+    } else if (isSpeech) {
+      if (j < trig.index) {
+        const k = findSubject(v, j);
+        if (k.length) return k[0];
+      } else {
+        // Speaker after the report: ", the ministry said" / "said Lavrov".
+        const before = findSubject(v, j);
+        if (before.length && v.mentions[before[0]].tokenStart > trig.index) return before[0];
+        const after = findObject(v, j + 1);
+        if (after.length && t.lower[j - 1] === ",") return after[0];
+      }
+    }
+  }
+  return null;
+}
+
+function refOf(ctx: CoderContext, m: ActorMention, date: string | null): ActorRef {
+  const entry = ctx.dict.entries.get(m.id);
+  // Dictionary actors are resolved against the event's date: the Taliban before and after August 2021.
+  const identity = entry?.periods?.length ? identityAt(entry, date) : m;
+  return {
+    id: m.id,
+    name: identity.name,
+    kind: identity.kind,
+    country: identity.country,
+    sector: identity.sector,
+    affiliation: identity.affiliation ?? null,
+    text: m.text,
+    start: m.start,
+    end: m.end,
+  };
+}
+
+export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
+  const events: EventRecord[] = [];
+  const bySentence = new Map<number, ActorMention[]>();
+  for (const m of doc.mentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  let paragraphDate: { paragraph: number; facts: SentenceFacts } | null = null;
+  doc.sentences.forEach((s, si) => {
+    if (s.skip) return;
+    const facts = sentenceFacts(doc, si, paragraphDate?.paragraph === s.paragraph ? paragraphDate.facts : null);
+    if (facts.dates.length) paragraphDate = { paragraph: s.paragraph, facts };
+    const mentions = bySentence.get(si) ?? [];
+    if (mentions.length === 0) return;
+    const v = viewOf(doc.tokens, mentions, s.tokenStart, s.tokenEnd);
+    const triggers = findTriggers(v, ctx.patterns);
+    const kept: Trigger[] = [];
+    for (const trig of triggers) {
+      if (isGoverned(doc.tokens, trig, kept)) continue;
+      kept.push(trig);
+      events.push(...recordsFor(ctx, doc, v, si, trig, facts, events));
+    }
+  });
+  return dedupe(events);
+}
+
+function recordsFor(
+  ctx: CoderContext,
+  doc: Document,
+  v: SentenceView,
+  si: number,
+  trig: Trigger,
+  facts: SentenceFacts,
+  earlier: EventRecord[],
+): EventRecord[] {
+  const p = trig.pattern;
+  const t = doc.tokens;
+  let { actors, recipients } = assignRoles(v, trig);
+  const date = eventDate(doc, facts, t.start[trig.index], t, trig.index);
+  let inherited: ActorRef | null = null;
+  if (actors.length === 0 && p.subjectIsRecipient && recipients.length) {
+    // "The Tajik army received tanks": the giver is the one who last gave to the same side.
+    const to = v.mentions[recipients[0]];
+    const before = [...earlier].reverse().find((e) => e.event === p.event && e.recipient?.country && e.recipient.country === to.country);
+    if (before) inherited = before.actor;
+  }
+  if (actors.length === 0 && !inherited) return [];
+  const modality = modalityOf(t, trig.index, v.tokenStart);
+  const speaker = speakerOf(v, trig);
+  const base = {
+    event: p.event,
+    mode: p.mode,
+    context: p.context,
+    modality,
+    quantities: eventQuantities(facts, p),
+    location: eventLocation(facts, v, trig.index),
+    pattern: p.id,
+    versions: doc.versions,
+    evidence: {
+      sentence: si,
+      sentence_start: doc.sentences[si].start,
+      sentence_end: doc.sentences[si].end,
+      trigger: { text: doc.text.slice(t.start[trig.index], t.end[trig.after - 1]), start: t.start[trig.index], end: t.end[trig.after - 1] },
+    },
+  };
+  const actorRefs: ActorRef[] = inherited ? [inherited] : actors.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+  let recipientRefs: (ActorRef | null)[] = recipients.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+  if (SYMMETRIC.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2) {
+    // "Russia and Tajikistan agreed to join forces": one pair, in text order.
+    recipientRefs = actorRefs.splice(1);
+  }
+  if (recipientRefs.length === 0) recipientRefs = [null];
+  const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
+  const out: EventRecord[] = [];
+  for (const actor of actorRefs) {
+    for (const recipient of recipientRefs) {
+      if (recipient && recipient.id === actor.id) continue;
+      out.push({
+        id: "",
+        ...base,
+        actor,
+        recipient,
+        date: date?.date ?? null,
+        date_precision: date?.precision ?? null,
+        reported_by: speakerRef && speakerRef.id !== actor.id ? speakerRef : null,
+      });
+    }
+  }
+  return out;
+}
+
+/** One fact reported twice is one record: same actor, type, recipient and modality. */
+function dedupe(events: EventRecord[]): EventRecord[] {
+  const seen = new Map<string, EventRecord>();
+  const out: EventRecord[] = [];
+  for (const e of events) {
+    const key = `${e.actor.id}|${e.event}|${e.recipient?.id ?? ""}|${e.modality}|${e.date ?? ""}`;
+    const first = seen.get(key);
+    if (first) {
+      if (first.quantities.length === 0 && e.quantities.length) first.quantities = e.quantities;
+      continue;
+    }
+    seen.set(key, e);
+    out.push(e);
+  }
+  out.forEach((e, k) => {
+    e.id = `${k + 1}`;
+  });
+  return out;
+}
+
+export type { Pattern };

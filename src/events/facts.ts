@@ -1,0 +1,87 @@
+/**
+ * What a sentence says besides who did what: its dates, places and
+ * quantities, found once per sentence and then attached to its events.
+ */
+import type { Document, Tokens } from "../model/document.js";
+import type { DatePrecision, EventLocation, Quantity } from "../model/event.js";
+import { type PlaceMention, findPlaces } from "../places/gazetteer.js";
+import { type DateMention, findDates, pickDate } from "./dates.js";
+import { findQuantities } from "./quantities.js";
+import type { SentenceView } from "./roles.js";
+import type { Pattern } from "./schema.js";
+
+export interface SentenceFacts {
+  /** Date mentions with offsets into the document text. */
+  dates: DateMention[];
+  places: PlaceMention[];
+  quantities: Quantity[];
+  /** The last explicit date of an earlier sentence of the same paragraph. */
+  inherited: DateMention | null;
+}
+
+/** Event types whose quantities (troops, tanks, dollars, people) belong with them. */
+const MATERIAL = new Set(["AID", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "SANCTION", "PROTEST", "COOPERATE"]);
+
+export function sentenceFacts(doc: Document, si: number, previous: SentenceFacts | null): SentenceFacts {
+  const s = doc.sentences[si];
+  const text = doc.text.slice(s.start, s.end);
+  const dates = findDates(text, { date: doc.published }).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
+  const lastPrevious = previous ? (previous.dates[previous.dates.length - 1] ?? previous.inherited) : null;
+  return {
+    dates,
+    places: findPlaces(text, s.start),
+    quantities: findQuantities(text, s.start),
+    inherited: lastPrevious,
+  };
+}
+
+/** Past tense at the trigger: an -ed form or a past auxiliary before it. */
+function pastTense(t: Tokens, i: number): boolean {
+  if (t.pos[i] === "VERB" && t.lower[i] !== t.lemma[i] && !t.lower[i].endsWith("ing") && !t.lower[i].endsWith("s")) return true;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (["was", "were", "had", "did"].includes(t.lower[j])) return true;
+  return false;
+}
+
+/**
+ * The event's date: the date mention nearest the trigger; else, for a verb in
+ * the past tense, the last date of the paragraph so far; else the article's
+ * own date (news reports what just happened), with its own precision.
+ */
+export function eventDate(
+  doc: Document,
+  facts: SentenceFacts,
+  triggerOffset: number,
+  t: Tokens,
+  trigger: number,
+): { date: string; precision: DatePrecision } | null {
+  const picked = pickDate(facts.dates, triggerOffset);
+  if (picked) return { date: picked.date, precision: picked.precision };
+  if (facts.inherited && pastTense(t, trigger)) return { date: facts.inherited.date, precision: facts.inherited.precision };
+  const pub = doc.published;
+  if (!pub) return null;
+  return { date: pub, precision: pub.length === 10 ? "day" : pub.length === 7 ? "month" : "year" };
+}
+
+/** The nearest place named after a preposition that is not itself part of an actor's name. */
+export function eventLocation(facts: SentenceFacts, v: SentenceView, trigger: number): EventLocation | null {
+  const t = v.tokens;
+  const triggerStart = t.start[trigger];
+  let best: PlaceMention | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const p of facts.places) {
+    if (!p.prepositional) continue;
+    const inside = v.mentions.some((m) => p.start < m.end && m.start < p.end);
+    if (inside) continue;
+    const distance = Math.abs(p.start - triggerStart);
+    if (distance < bestDistance) {
+      best = p;
+      bestDistance = distance;
+    }
+  }
+  if (!best) return null;
+  return { name: best.name, country: best.country, lat: best.lat, lon: best.lon, start: best.start, end: best.end };
+}
+
+export function eventQuantities(facts: SentenceFacts, p: Pattern): Quantity[] {
+  return MATERIAL.has(p.event) ? facts.quantities : [];
+}

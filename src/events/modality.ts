@@ -1,0 +1,49 @@
+/**
+ * Modality and attribution of a trigger: did it happen, will it, might it,
+ * or did it not; and is it only someone's claim ("Kabulov said ...").
+ */
+import type { Modality } from "../model/event.js";
+import type { Tokens } from "../model/document.js";
+
+const NEGATIONS = new Set(["not", "n't", "never", "no", "without", "neither", "nor", "refrain", "refrained"]);
+const HYPOTHETICAL = new Set(["could", "might", "may", "can", "would", "should", "if", "unless", "possibly", "perhaps", "likely", "ready", "willing", "prepared", "able"]);
+const FUTURE = new Set(["will", "'ll", "shall", "plan", "plans", "planned", "planning", "intend", "intends", "intended", "expected", "set", "scheduled", "going", "upcoming", "aims", "aim", "seeks", "seek", "to-be", "future", "next"]);
+/** Verbs of saying whose subject is the source of a claim. */
+export const SPEECH_VERBS = new Set([
+  "say", "tell", "claim", "state", "announce", "report", "add", "note", "stress", "insist", "believe", "assert",
+  "confirm", "declare", "explain", "emphasize", "emphasise", "argue", "suggest", "write", "indicate", "quote", "think",
+]);
+
+/**
+ * Looks back from the trigger to the start of its clause (at most `reach`
+ * tokens, not past `from`): negation wins over future, future over hypothesis.
+ * "would" after a verb of saying is the future seen from the past.
+ */
+export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8): Modality {
+  let negated = false;
+  let future = false;
+  let hypothetical = false;
+  let reported = false;
+  const start = Math.max(from, trigger - reach);
+  for (let j = trigger - 1; j >= start; j--) {
+    const w = t.lower[j];
+    if (w === "," && j < trigger - 3) break;
+    if (NEGATIONS.has(w)) negated = true;
+    else if (FUTURE.has(w)) future = true;
+    else if (w === "would" || w === "'d") hypothetical = true;
+    else if (HYPOTHETICAL.has(w)) hypothetical = true;
+    if (SPEECH_VERBS.has(t.lemma[j])) reported = true;
+  }
+  // "refused to", "failed to" negate what they govern; the REJECT pattern codes the refusal itself.
+  if (trigger >= 2 && t.lower[trigger - 1] === "to" && ["fail", "refuse", "decline"].includes(t.lemma[trigger - 2])) negated = true;
+  if (negated) return "negated";
+  if (future) return "future";
+  if (hypothetical) {
+    // "said Moscow would send" reports an intention: future.
+    const wouldOnly = !Array.from({ length: trigger - start }, (_, k) => t.lower[start + k]).some(
+      (w) => HYPOTHETICAL.has(w) && w !== "would",
+    );
+    return reported && wouldOnly ? "future" : "hypothetical";
+  }
+  return "asserted";
+}

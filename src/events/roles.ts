@@ -1,0 +1,164 @@
+/**
+ * Who does what to whom: the actor and recipient of a trigger, found from the
+ * sentence's shape (subject, object, prepositions, possessives, passive voice,
+ * coordination) over the actor mentions of the sentence.
+ */
+import type { ActorMention } from "../model/actor.js";
+import type { Tokens } from "../model/document.js";
+
+/** Words after which a mention is not a subject or a direct object. */
+const PREPOSITIONS = new Set([
+  "of", "in", "at", "to", "from", "with", "for", "by", "on", "against", "about", "between", "among", "near", "after",
+  "before", "during", "under", "over", "into", "across", "through", "toward", "towards", "including", "like", "than",
+  "without", "within", "upon", "via", "despite", "unlike", "per", "amid", "behind", "beyond", "inside", "outside",
+]);
+
+/** Tokens that end a clause when looking for a trigger's object. */
+const CLAUSE_ENDS = new Set([";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "because", "but", "although", "though", "–", "—"]);
+
+const LIST_GLUE = new Set([",", "and", "as well as", "&"]);
+
+/** Which side of the sentence a slot looks at. */
+export interface SentenceView {
+  tokens: Tokens;
+  /** Mentions of this sentence in text order. */
+  mentions: ActorMention[];
+  /** For each token of the sentence (index - tokenStart): the mention it belongs to, or -1. */
+  owner: Int32Array;
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export function viewOf(tokens: Tokens, mentions: ActorMention[], tokenStart: number, tokenEnd: number): SentenceView {
+  const owner = new Int32Array(tokenEnd - tokenStart).fill(-1);
+  mentions.forEach((m, k) => {
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) owner[i - tokenStart] = k;
+  });
+  return { tokens, mentions, owner, tokenStart, tokenEnd };
+}
+
+export function ownerAt(v: SentenceView, i: number): number {
+  return i >= v.tokenStart && i < v.tokenEnd ? v.owner[i - v.tokenStart] : -1;
+}
+
+function precededByPreposition(v: SentenceView, m: ActorMention): boolean {
+  let i = m.tokenStart - 1;
+  // Skip determiners and adjectives: "to the new Afghan government".
+  while (i >= v.tokenStart && (v.tokens.pos[i] === "DET" || v.tokens.pos[i] === "ADJ") && i > m.tokenStart - 4) i--;
+  return i >= v.tokenStart && PREPOSITIONS.has(v.tokens.lower[i]);
+}
+
+/** The mentions joined to `k` by commas and "and": "Russia, Iran and Turkey". */
+export function coordinated(v: SentenceView, k: number, limit: { from: number; to: number }): number[] {
+  const t = v.tokens;
+  const glue = (a: number, b: number) => {
+    // Tokens strictly between mention a and mention b are all list glue.
+    const words = t.lower.slice(v.mentions[a].tokenEnd, v.mentions[b].tokenStart).filter((w) => w !== "the");
+    return words.length > 0 && words.length <= 3 && words.every((w) => LIST_GLUE.has(w) || w === "as" || w === "well");
+  };
+  const out = [k];
+  for (let a = k - 1; a >= 0 && v.mentions[a].tokenStart >= limit.from && glue(a, out[0]); a--) out.unshift(a);
+  for (let b = k + 1; b < v.mentions.length && v.mentions[b].tokenEnd <= limit.to && glue(out[out.length - 1], b); b++) out.push(b);
+  return out;
+}
+
+/** The subject of a trigger at token i: the nearest mention to its left not inside a prepositional phrase. */
+export function findSubject(v: SentenceView, i: number): number[] {
+  const t = v.tokens;
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    const m = v.mentions[k];
+    if (m.tokenEnd > i) continue;
+    if (i - m.tokenEnd > 30) break;
+    // A clause boundary between them with its own verb is a different clause; ";" always is.
+    let crossed = false;
+    for (let j = m.tokenEnd; j < i; j++) if (t.lower[j] === ";") crossed = true;
+    if (crossed) break;
+    if (precededByPreposition(v, m)) continue;
+    return coordinated(v, k, { from: v.tokenStart, to: i });
+  }
+  return [];
+}
+
+/** The first mention after the trigger that is not introduced by a preposition, within the clause. */
+export function findObject(v: SentenceView, after: number): number[] {
+  const t = v.tokens;
+  for (let j = after; j < v.tokenEnd && j < after + 12; j++) {
+    if (CLAUSE_ENDS.has(t.lower[j])) return [];
+    const k = ownerAt(v, j);
+    if (k < 0) continue;
+    if (precededByPreposition(v, v.mentions[k])) return [];
+    return coordinated(v, k, { from: after, to: v.tokenEnd });
+  }
+  return [];
+}
+
+/** The mention right after a preposition (`prep`) that follows the trigger: "aid to Tajikistan". */
+export function findAfterPreposition(v: SentenceView, after: number, prep: string): number[] {
+  const t = v.tokens;
+  for (let j = after; j < v.tokenEnd && j < after + 14; j++) {
+    if (CLAUSE_ENDS.has(t.lower[j]) && t.lower[j] !== "that") return [];
+    if (t.lower[j] !== prep) continue;
+    for (let n = j + 1; n < v.tokenEnd && n <= j + 4; n++) {
+      const k = ownerAt(v, n);
+      if (k >= 0) return coordinated(v, k, { from: n, to: v.tokenEnd });
+      if (!["DET", "ADJ", "NUM", "PRON"].includes(t.pos[n])) break;
+    }
+  }
+  return [];
+}
+
+/** "Russia's aid", "Russian military aid": a mention ending right before a nominal trigger. */
+export function findPossessive(v: SentenceView, i: number): number[] {
+  const t = v.tokens;
+  let j = i - 1;
+  while (j >= v.tokenStart && j > i - 4 && (t.pos[j] === "ADJ" || t.pos[j] === "NOUN") && ownerAt(v, j) < 0) j--;
+  if (j >= v.tokenStart && (t.lower[j] === "'s" || t.lower[j] === "’s" || t.lower[j] === "'")) j--;
+  const k = ownerAt(v, j);
+  return k >= 0 ? [k] : [];
+}
+
+/** "the withdrawal of US troops": the mention of an "of" phrase right after a nominal trigger. */
+export function findOf(v: SentenceView, after: number): number[] {
+  const t = v.tokens;
+  if (t.lower[after] !== "of") return [];
+  for (let n = after + 1; n < v.tokenEnd && n <= after + 4; n++) {
+    const k = ownerAt(v, n);
+    if (k >= 0) return [k];
+    if (!["DET", "ADJ", "NUM"].includes(t.pos[n])) break;
+  }
+  return [];
+}
+
+/** "talks between Kabul and the Taliban": both sides. */
+export function findBetween(v: SentenceView, after: number): number[] {
+  const t = v.tokens;
+  for (let j = after; j < v.tokenEnd && j <= after + 3; j++) {
+    if (t.lower[j] !== "between" && t.lower[j] !== "among") continue;
+    for (let n = j + 1; n < v.tokenEnd && n <= j + 3; n++) {
+      const k = ownerAt(v, n);
+      if (k >= 0) {
+        const list = coordinated(v, k, { from: n, to: v.tokenEnd });
+        return list.length >= 2 ? list : [];
+      }
+    }
+  }
+  return [];
+}
+
+/** The by-agent of a passive trigger: "were transferred to X by Russia". */
+export function findAgent(v: SentenceView, after: number): number[] {
+  return findAfterPreposition(v, after, "by");
+}
+
+const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "'re"]);
+
+/** "were transferred", "has been arrested", "was not invited": a be-form shortly before a verb trigger. */
+export function isPassive(t: Tokens, i: number, sentenceStart: number): boolean {
+  if (t.lower[i] === t.lemma[i] && !t.lower[i].endsWith("ed")) return false;
+  for (let j = i - 1; j >= sentenceStart && j >= i - 3; j--) {
+    const w = t.lower[j];
+    if (BE_FORMS.has(w)) return true;
+    if (!(t.pos[j] === "ADV" || t.pos[j] === "PART" || w === "not" || w === "n't")) return false;
+  }
+  return false;
+}

@@ -1,0 +1,71 @@
+/**
+ * Trigger finding: which tokens of a sentence start an event, and which
+ * pattern each one fires. Precedence is explicit: patterns are tried in the
+ * order comparePatterns gives (priority, then specificity), first fit wins.
+ */
+import type { Tokens } from "../model/document.js";
+import type { PatternSet } from "./patterns.js";
+import { ownerAt, type SentenceView } from "./roles.js";
+import type { Pattern } from "./schema.js";
+
+export interface Trigger {
+  /** First token of the trigger. */
+  index: number;
+  /** Token after the trigger and its particle. */
+  after: number;
+  pattern: Pattern;
+}
+
+const DEFAULT_WINDOW = 6;
+
+function triggerClass(pos: string): "VERB" | "NOUN" | null {
+  if (pos === "VERB" || pos === "AUX") return "VERB";
+  if (pos === "NOUN" || pos === "PROPN") return "NOUN";
+  return null;
+}
+
+/** Does the pattern fit at token i? Returns the token after trigger + particle, or -1. */
+function fits(t: Tokens, i: number, end: number, p: Pattern): number {
+  let after = i + 1;
+  if (p.particle) {
+    // A particle may come right after the verb or after a short object: "called off", "pulled its troops out".
+    let k = 0;
+    for (; k < p.particle.length; k++) if (t.lower[after + k] !== p.particle[k]) break;
+    if (k < p.particle.length) return -1;
+    after += p.particle.length;
+  }
+  const windowEnd = Math.min(end, after + (p.window ?? DEFAULT_WINDOW));
+  if (p.object || p.notObject) {
+    let found = !p.object;
+    for (let j = after; j < windowEnd; j++) {
+      const lemma = t.lemma[j];
+      if (t.lower[j] === "." || t.lower[j] === ";") break;
+      if (p.notObject?.includes(lemma) || p.notObject?.includes(t.lower[j])) return -1;
+      if (p.object?.includes(lemma) || p.object?.includes(t.lower[j])) found = true;
+    }
+    if (!found) return -1;
+  }
+  return after;
+}
+
+export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
+  const t = v.tokens;
+  const out: Trigger[] = [];
+  for (let i = v.tokenStart; i < v.tokenEnd; i++) {
+    // Names are not triggers: "the Moscow format", "Combat Brotherhood".
+    if (ownerAt(v, i) >= 0) continue;
+    const cls = triggerClass(t.pos[i]);
+    if (!cls) continue;
+    let candidates = patterns.byTrigger.get(`${cls}:${t.lemma[i]}`);
+    if (!candidates && t.lower[i] !== t.lemma[i]) candidates = patterns.byTrigger.get(`${cls}:${t.lower[i]}`);
+    if (!candidates) continue;
+    for (const p of candidates) {
+      const after = fits(t, i, v.tokenEnd, p);
+      if (after >= 0) {
+        out.push({ index: i, after, pattern: p });
+        break;
+      }
+    }
+  }
+  return out;
+}
