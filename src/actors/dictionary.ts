@@ -80,6 +80,11 @@ export function compileDictionary(
       for (const m of entry.metonyms ?? []) insert(trie, m, { type: "metonym", entryId: entry.id });
     }
   }
+  for (const entry of entries.values()) {
+    for (const id of entry.members ?? []) {
+      if (!entries.has(id)) throw new DictionaryError(`actor "${entry.id}" lists member "${id}", which no file defines`);
+    }
+  }
   const roles: Role[] = [];
   for (const file of roleFiles) {
     versions[`dict:${file.name}`] = file.version;

@@ -98,7 +98,7 @@ function modifierOf(ctx: Context, seg: Segment | undefined): Modifier | null {
     const h = hitOf(seg, type);
     const e = h && entryOf(ctx, h);
     if (!e || e.kind === "person" || e.kind === "unknown") continue;
-    if (ambiguous(ctx, e, seg)) continue;
+    if (type === "alias" && ambiguous(ctx, e, seg)) continue;
     return { identity: stateGovernment(identityAt(e, ctx.date)), entry: e, via: type };
   }
   return null;
@@ -164,21 +164,23 @@ export function findMentions(dict: ActorDictionary, doc: Document): ActorMention
     while (k < segs.length) {
       const made = compose(ctx, segs, k);
       if (made) {
-        const { identity, end, via, role } = made;
+        const { end, via, role } = made;
         const first = segs[k].start;
         const last = segs[end - 1].end - 1;
-        mentions.push({
-          ...identity,
-          affiliation: identity.affiliation ?? null,
-          text: doc.text.slice(t.start[first], t.end[last]),
-          start: t.start[first],
-          end: t.end[last],
-          sentence: si,
-          tokenStart: first,
-          tokenEnd: last + 1,
-          via,
-          role: role ?? null,
-        });
+        for (const identity of expandMembers(ctx, made.identity)) {
+          mentions.push({
+            ...identity,
+            affiliation: identity.affiliation ?? null,
+            text: doc.text.slice(t.start[first], t.end[last]),
+            start: t.start[first],
+            end: t.end[last],
+            sentence: si,
+            tokenStart: first,
+            tokenEnd: last + 1,
+            via: identity === made.identity ? via : "member",
+            role: role ?? null,
+          });
+        }
         k = end;
       } else k++;
     }
@@ -260,6 +262,7 @@ function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
     const name = t.text.slice(seg.start, seg.end).join(" ");
     const known = seg.end - seg.start === 1 ? ctx.surnames.get(t.lower[seg.start]) : undefined;
     if (known) return { identity: known, end: k + 1, via: "surname" };
+    if (seg.doubtful) return null;
     // Places and model designations ("T-72B1", "Mi-24") are not actors.
     if (/\d/.test(name) || isPlaceName(ctx, seg)) return null;
     const identity: ActorIdentity = { id: `unknown:${slug(name)}`, name, kind: "unknown", country: null, sector: null };
@@ -339,6 +342,18 @@ function isPlaceName(ctx: Context, seg: Segment): boolean {
   const start = t.start[seg.start];
   const end = t.end[seg.end - 1];
   return places.some((p) => p.start <= start && end <= p.end + 1);
+}
+
+/** "The Central Asian republics" are each of them. */
+function expandMembers(ctx: Context, identity: ActorIdentity): ActorIdentity[] {
+  const members = ctx.dict.entries.get(identity.id)?.members;
+  if (!members?.length) return [identity];
+  const out: ActorIdentity[] = [];
+  for (const id of members) {
+    const entry = ctx.dict.entries.get(id);
+    if (entry) out.push(stateGovernment(identityAt(entry, ctx.date)));
+  }
+  return out.length ? out : [identity];
 }
 
 /** After "Zamir Kabulov", "Kabulov" alone is him. */

@@ -58,6 +58,11 @@ export const actorEntrySchema = z
     /** States: capitals and seats of power that stand for the government ("Moscow", "the Kremlin"). */
     metonyms: z.array(z.string().min(1)).optional(),
     periods: z.array(periodSchema).optional(),
+    /**
+     * A collective that stands for its members ("the Central Asian republics"):
+     * a mention of it is a mention of each member (ids of other entries).
+     */
+    members: z.array(z.string().min(1)).optional(),
     ambiguous: ambiguitySchema.optional(),
     /** A short note for analysts; not used by the code. */
     note: z.string().optional(),

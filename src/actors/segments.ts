@@ -12,6 +12,8 @@ export interface Segment {
   end: number;
   kind: "phrase" | "name" | "possessive" | "of";
   hits: TrieHit[];
+  /** A name that may be an ordinary capitalised word (a lone one opening the sentence). */
+  doubtful?: boolean;
 }
 
 /** Words that are capitalised without being names. */
@@ -126,12 +128,11 @@ export function segmentSentence(
         i = j;
         continue;
       }
-      // A lone capitalised word opening the sentence is usually an ordinary word ("Cooperation", "Everything").
+      // A lone capitalised word opening the sentence is usually an ordinary word ("Cooperation",
+      // "Everything"); it counts only as a surname already met.
       const lone = j - i === 1;
       const acronym = /^\p{Lu}{2,}$/u.test(tokens.text[i]);
-      if (!(lone && atSentenceStart(tokens, i, start) && !acronym)) {
-        out.push({ start: i, end: j, kind: "name", hits: [] });
-      }
+      out.push({ start: i, end: j, kind: "name", hits: [], doubtful: lone && !acronym && atSentenceStart(tokens, i, start) });
       i = j;
       continue;
     }

@@ -52,6 +52,8 @@ function precededByPreposition(v: SentenceView, m: ActorMention): boolean {
 export function coordinated(v: SentenceView, k: number, limit: { from: number; to: number }): number[] {
   const t = v.tokens;
   const glue = (a: number, b: number) => {
+    // Members of one collective share its span: "the Central Asian republics".
+    if (v.mentions[a].tokenStart === v.mentions[b].tokenStart) return true;
     // Tokens strictly between mention a and mention b are all list glue.
     const words = t.lower.slice(v.mentions[a].tokenEnd, v.mentions[b].tokenStart).filter((w) => w !== "the");
     return words.length > 0 && words.length <= 3 && words.every((w) => LIST_GLUE.has(w) || w === "as" || w === "well");
