@@ -31,7 +31,7 @@ async function main() {
   if (mode === "wink") {
     const { default: winkNLP } = await import("wink-nlp");
     const { default: model } = await import("wink-eng-lite-web-model");
-    const nlp = winkNLP(model);
+    const nlp = winkNLP(model, ["sbd", "pos"]);
     const its = nlp.its;
     run = (d) => {
       const w = nlp.readDoc(d.text);
