@@ -43,10 +43,19 @@ async function main() {
     const { newDocument } = await import("../dist/model/document.js");
     const { Pipeline } = await import("../dist/pipeline/stage.js");
     const full = createPipeline();
-    const pipeline = mode === "foundation" ? new Pipeline(full.stages.filter((s) => s.name !== "events")) : full;
+    const pipeline =
+      mode === "foundation" ? new Pipeline(full.stages.filter((s) => s.name !== "events")) : full;
     run = (d) => {
       const doc = pipeline.run(
-        newDocument({ id: d.id, source: d.id, rawText: d.text, title: null, published: null, publishedSource: null, format: "jsonl" }),
+        newDocument({
+          id: d.id,
+          source: d.id,
+          rawText: d.text,
+          title: null,
+          published: null,
+          publishedSource: null,
+          format: "jsonl",
+        }),
       );
       sentences += doc.sentences.length;
       events += doc.events.length;
@@ -57,7 +66,16 @@ async function main() {
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const rssMb = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(
-    JSON.stringify({ mode, docs: docs.length, bytes, seconds, sentences, events, mbPerSec: bytes / 1024 / 1024 / seconds, rssMb }) + "\n",
+    JSON.stringify({
+      mode,
+      docs: docs.length,
+      bytes,
+      seconds,
+      sentences,
+      events,
+      mbPerSec: bytes / 1024 / 1024 / seconds,
+      rssMb,
+    }) + "\n",
   );
 }
 

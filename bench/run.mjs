@@ -24,7 +24,9 @@ const median = (xs) => {
 };
 
 function measure(mode) {
-  const out = execFileSync(process.execPath, [join(here, "measure.mjs"), mode, corpus, maxMb], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, [join(here, "measure.mjs"), mode, corpus, maxMb], {
+    encoding: "utf8",
+  });
   return JSON.parse(out.trim().split("\n").pop());
 }
 
@@ -46,13 +48,19 @@ for (const mode of ["wink", "foundation", "extract"]) {
 }
 
 const f = (x, d = 2) => x.toFixed(d);
-console.log(`corpus ${corpus} (${f(results.wink.mb, 1)} MB, ${results.wink.docs} docs), ${runs} runs each, 1 core`);
+console.log(
+  `corpus ${corpus} (${f(results.wink.mb, 1)} MB, ${results.wink.docs} docs), ${runs} runs each, 1 core`,
+);
 console.log(`machine: ${cpus()[0]?.model ?? "?"} x${cpus().length}, node ${process.version}`);
 console.log("stage                 MB/s median (min-max)    docs/s  sentences/s  events/s  peak RSS MB");
 for (const [mode, r] of Object.entries(results)) {
-  const name = { wink: "(a) wink-nlp raw", foundation: "    clean..actors", extract: "(b) dyad extract" }[mode];
+  const name = { wink: "(a) wink-nlp raw", foundation: "    clean..actors", extract: "(b) dyad extract" }[
+    mode
+  ];
   console.log(
-    `${name.padEnd(20)}  ${f(r.mbPerSec.median).padStart(6)} (${f(r.mbPerSec.min)}-${f(r.mbPerSec.max)})`.padEnd(46) +
+    `${name.padEnd(20)}  ${f(r.mbPerSec.median).padStart(6)} (${f(r.mbPerSec.min)}-${f(r.mbPerSec.max)})`.padEnd(
+      46,
+    ) +
       `${f(r.docsPerSec, 0).padStart(6)}  ${f(r.sentencesPerSec, 0).padStart(11)}  ${f(r.eventsPerSec, 0).padStart(8)}  ${f(r.peakRssMb, 0).padStart(11)}`,
   );
 }
@@ -61,5 +69,12 @@ console.log(`extract / raw wink-nlp: ${f(ratio * 100, 0)}%`);
 
 mkdirSync(join(here, "results"), { recursive: true });
 const file = join(here, "results", `bench-${new Date().toISOString().slice(0, 10)}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, runs, results }, null, 2));
+writeFileSync(
+  file,
+  JSON.stringify(
+    { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, runs, results },
+    null,
+    2,
+  ),
+);
 console.log(`results written to ${file}`);

@@ -45,7 +45,9 @@ function splitTsvLine(line: string): string[] {
 }
 
 export function plvRows(file = join(corpusDir, "plv_train.tsv")): PlvRow[] {
-  const lines = readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+  const lines = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim());
   const header = splitTsvLine(lines[0]);
   const col = (name: string) => header.indexOf(name);
   return lines.slice(1).map((line, n) => {

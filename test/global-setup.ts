@@ -5,5 +5,7 @@ import { fileURLToPath } from "node:url";
 
 export default function setup(): void {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-  execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", root], { stdio: "inherit" });
+  execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", root], {
+    stdio: "inherit",
+  });
 }

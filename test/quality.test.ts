@@ -28,7 +28,8 @@ describe.skipIf(!hasCorpus)("quality on the shared gold", () => {
       `seeds: gold ${s.gold} predicted ${s.predicted} precision ${pct(s.precision)} recall ${pct(s.recall)} ` +
         `F1 ${pct(s.f1)} date_acc ${pct(s.dateAcc)} modality_acc ${pct(s.modalityAcc)} actor_recall ${pct(s.actorRecall)}`,
     );
-    if (process.env.DYAD_VERBOSE) console.log(`missed:\n  ${s.missed.join("\n  ")}\nspurious:\n  ${s.spurious.join("\n  ")}`);
+    if (process.env.DYAD_VERBOSE)
+      console.log(`missed:\n  ${s.missed.join("\n  ")}\nspurious:\n  ${s.spurious.join("\n  ")}`);
     expect(s.actorRecall).toBeGreaterThanOrEqual(floors.seeds.actorRecall);
     expect(s.f1).toBeGreaterThanOrEqual(floors.seeds.f1);
     expect(s.dateAcc).toBeGreaterThanOrEqual(floors.seeds.dateAcc);
@@ -40,7 +41,13 @@ describe.skipIf(!hasCorpus)("quality on the shared gold", () => {
     const events = new Map<string, ExtractOutput["events"]>();
     for (const r of rows) {
       const doc = processDocument(pipeline, {
-        id: r.id, source: r.id, rawText: r.sentence, title: null, published: null, publishedSource: null, format: "jsonl",
+        id: r.id,
+        source: r.id,
+        rawText: r.sentence,
+        title: null,
+        published: null,
+        publishedSource: null,
+        format: "jsonl",
       });
       events.set(r.id, doc.events);
     }

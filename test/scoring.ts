@@ -6,16 +6,36 @@
 import type { ExtractOutput } from "../src/pipeline/output.js";
 
 const ALIASES: Record<string, string> = {
-  "islamic state": "ISIS", isis: "ISIS", isil: "ISIS", is: "ISIS", daesh: "ISIS", "isis k": "ISIS",
-  "islamic state khorasan": "ISIS", "islamic state of iraq and the levant": "ISIS",
-  taliban: "TALIBAN", "the taliban": "TALIBAN", "taliban movement": "TALIBAN",
-  "al qaeda": "ALQAEDA", "al qaida": "ALQAEDA", alqaeda: "ALQAEDA",
-  "collective security treaty organization": "CSTO", csto: "CSTO",
-  "north atlantic treaty organization": "NATO", nato: "NATO",
-  "united nations": "UN", un: "UN", uno: "UN",
-  "commonwealth of independent states": "CIS", cis: "CIS",
-  "shanghai cooperation organisation": "SCO", "shanghai cooperation organization": "SCO", sco: "SCO",
-  "eurasian economic union": "EAEU", eaeu: "EAEU", "european union": "EU", eu: "EU",
+  "islamic state": "ISIS",
+  isis: "ISIS",
+  isil: "ISIS",
+  is: "ISIS",
+  daesh: "ISIS",
+  "isis k": "ISIS",
+  "islamic state khorasan": "ISIS",
+  "islamic state of iraq and the levant": "ISIS",
+  taliban: "TALIBAN",
+  "the taliban": "TALIBAN",
+  "taliban movement": "TALIBAN",
+  "al qaeda": "ALQAEDA",
+  "al qaida": "ALQAEDA",
+  alqaeda: "ALQAEDA",
+  "collective security treaty organization": "CSTO",
+  csto: "CSTO",
+  "north atlantic treaty organization": "NATO",
+  nato: "NATO",
+  "united nations": "UN",
+  un: "UN",
+  uno: "UN",
+  "commonwealth of independent states": "CIS",
+  cis: "CIS",
+  "shanghai cooperation organisation": "SCO",
+  "shanghai cooperation organization": "SCO",
+  sco: "SCO",
+  "eurasian economic union": "EAEU",
+  eaeu: "EAEU",
+  "european union": "EU",
+  eu: "EU",
 };
 const STATE_SECTORS = new Set(["GOV", "MIL", "SPY", "COP", "JUD", "LEG", "PRM", "", null, undefined]);
 
@@ -65,7 +85,14 @@ function triple(a: string | null, t: string, r: string | null): string {
 export interface GoldArticle {
   file: string;
   published: string | null;
-  events: { actor: string; recipient: string | null; event: string; date: string | null; modality: string; evidence: string }[];
+  events: {
+    actor: string;
+    recipient: string | null;
+    event: string;
+    date: string | null;
+    modality: string;
+    evidence: string;
+  }[];
 }
 
 export interface ArticleScores {
@@ -82,7 +109,15 @@ export interface ArticleScores {
 }
 
 export function scoreArticles(gold: GoldArticle[], outputs: ExtractOutput[]): ArticleScores {
-  let tp = 0, ng = 0, np = 0, dateOk = 0, dateN = 0, modOk = 0, modN = 0, actHit = 0, actN = 0;
+  let tp = 0,
+    ng = 0,
+    np = 0,
+    dateOk = 0,
+    dateN = 0,
+    modOk = 0,
+    modN = 0,
+    actHit = 0,
+    actN = 0;
   const missed: string[] = [];
   const spurious: string[] = [];
   for (const g of gold) {
@@ -169,7 +204,8 @@ export function scorePlv(rows: PlvRow[], events: Map<string, ExtractOutput["even
     let best: ExtractOutput["events"][number] | null = null;
     let bestScore = -1;
     for (const e of events.get(r.id) ?? []) {
-      const s = Number(overlaps(sideText(e.actor), r.source)) + Number(overlaps(sideText(e.recipient), r.target));
+      const s =
+        Number(overlaps(sideText(e.actor), r.source)) + Number(overlaps(sideText(e.recipient), r.target));
       if (s > bestScore) {
         best = e;
         bestScore = s;
@@ -184,7 +220,9 @@ export function scorePlv(rows: PlvRow[], events: Map<string, ExtractOutput["even
   const labels = [...new Set(gold)].sort();
   const perLabel: Record<string, { p: number; r: number; f1: number; n: number }> = {};
   for (const l of labels) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     gold.forEach((g, i) => {
       if (g === l && pred[i] === l) tp++;
       else if (g !== l && pred[i] === l) fp++;

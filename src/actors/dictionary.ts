@@ -55,7 +55,11 @@ function insert(trie: TrieNode, phrase: string, hit: Omit<TrieHit, "tokens">): v
     node = child;
   }
   const duplicate = node.hits.some(
-    (h) => h.type === hit.type && h.entryId === hit.entryId && h.role === hit.role && h.tokens.join(" ") === tokens.join(" "),
+    (h) =>
+      h.type === hit.type &&
+      h.entryId === hit.entryId &&
+      h.role === hit.role &&
+      h.tokens.join(" ") === tokens.join(" "),
   );
   if (!duplicate) node.hits.push({ ...hit, tokens });
 }
@@ -73,7 +77,8 @@ export function compileDictionary(
   for (const file of files) {
     versions[`dict:${file.name}`] = file.version;
     for (const entry of file.entries) {
-      if (entries.has(entry.id)) throw new DictionaryError(`actor id "${entry.id}" is defined twice (file ${file.name})`);
+      if (entries.has(entry.id))
+        throw new DictionaryError(`actor id "${entry.id}" is defined twice (file ${file.name})`);
       entries.set(entry.id, entry);
       for (const a of entry.aliases) insert(trie, a, { type: "alias", entryId: entry.id });
       for (const d of entry.demonyms ?? []) insert(trie, d, { type: "demonym", entryId: entry.id });
@@ -82,7 +87,8 @@ export function compileDictionary(
   }
   for (const entry of entries.values()) {
     for (const id of entry.members ?? []) {
-      if (!entries.has(id)) throw new DictionaryError(`actor "${entry.id}" lists member "${id}", which no file defines`);
+      if (!entries.has(id))
+        throw new DictionaryError(`actor "${entry.id}" lists member "${id}", which no file defines`);
     }
   }
   const roles: Role[] = [];

@@ -9,7 +9,15 @@ const stage = actorsStage(dict);
 
 /** Run segmentation and the actor stage over one clean English paragraph. */
 function mentionsOf(text: string, published: string | null = "2021-07-10"): Document {
-  const doc = newDocument({ id: "t", source: "t", rawText: text, title: null, published, publishedSource: "cli", format: "text" });
+  const doc = newDocument({
+    id: "t",
+    source: "t",
+    rawText: text,
+    title: null,
+    published,
+    publishedSource: "cli",
+    format: "text",
+  });
   doc.text = text;
   doc.paragraphs = [{ start: 0, end: text.length, language: "eng", skip: false }];
   segmentStage.run(doc);
@@ -17,7 +25,8 @@ function mentionsOf(text: string, published: string | null = "2021-07-10"): Docu
   return doc;
 }
 
-const brief = (doc: Document) => doc.mentions.map((m) => `${m.text} => ${m.id} ${m.kind} ${m.country ?? "-"} ${m.sector ?? "-"}`);
+const brief = (doc: Document) =>
+  doc.mentions.map((m) => `${m.text} => ${m.id} ${m.kind} ${m.country ?? "-"} ${m.sector ?? "-"}`);
 
 describe("actor mentions", () => {
   it("composes titles, demonyms and names into one person", () => {
@@ -30,7 +39,9 @@ describe("actor mentions", () => {
   });
 
   it("resolves a state's organs and people by role", () => {
-    const doc = mentionsOf("The Tajik army and Russian diplomats watched as Uzbek extremists crossed the border.");
+    const doc = mentionsOf(
+      "The Tajik army and Russian diplomats watched as Uzbek extremists crossed the border.",
+    );
     const byText = Object.fromEntries(doc.mentions.map((m) => [m.text, m]));
     expect(byText["Tajik army"]).toMatchObject({ country: "TJK", sector: "MIL", kind: "state" });
     expect(byText["Russian diplomats"]).toMatchObject({ country: "RUS", sector: "GOV" });
@@ -38,7 +49,9 @@ describe("actor mentions", () => {
   });
 
   it("treats a capital as the government only where it acts", () => {
-    const acts = mentionsOf("Moscow offered to mediate, and the Kremlin said talks with Kabul would go ahead.");
+    const acts = mentionsOf(
+      "Moscow offered to mediate, and the Kremlin said talks with Kabul would go ahead.",
+    );
     expect(brief(acts)).toEqual([
       expect.stringMatching(/^Moscow => RUS state RUS GOV$/),
       expect.stringMatching(/^Kremlin => RUS state RUS GOV$/),

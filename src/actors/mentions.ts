@@ -18,14 +18,51 @@ import { isTitleCase, type Segment, segmentSentence } from "./segments.js";
 
 /** A capital after these words is a place ("talks in Moscow"), not the government. */
 const PLACE_PREPOSITIONS = new Set([
-  "in", "at", "near", "outside", "inside", "around", "from", "into", "across", "through", "via", "to", "toward",
-  "towards", "within", "throughout", "over", "beyond", "above", "below", "visit", "visited", "visiting", "reached",
+  "in",
+  "at",
+  "near",
+  "outside",
+  "inside",
+  "around",
+  "from",
+  "into",
+  "across",
+  "through",
+  "via",
+  "to",
+  "toward",
+  "towards",
+  "within",
+  "throughout",
+  "over",
+  "beyond",
+  "above",
+  "below",
+  "visit",
+  "visited",
+  "visiting",
+  "reached",
 ]);
 
 const SECTOR_LABEL: Record<string, string> = {
-  GOV: "government", MIL: "military", SPY: "intelligence", COP: "police", LEG: "legislature", JUD: "judiciary",
-  CVL: "civilians", REB: "rebels", REF: "refugees", JRN: "journalists", BUS: "business", OPP: "opposition",
-  EDU: "education", MED: "media", NGO: "NGOs", PTY: "parties", REL: "clergy", UAF: "armed men",
+  GOV: "government",
+  MIL: "military",
+  SPY: "intelligence",
+  COP: "police",
+  LEG: "legislature",
+  JUD: "judiciary",
+  CVL: "civilians",
+  REB: "rebels",
+  REF: "refugees",
+  JRN: "journalists",
+  BUS: "business",
+  OPP: "opposition",
+  EDU: "education",
+  MED: "media",
+  NGO: "NGOs",
+  PTY: "parties",
+  REL: "clergy",
+  UAF: "armed men",
 };
 
 /** Sectors that are organs of the state: they resolve to the state itself. */
@@ -127,7 +164,7 @@ function withRole(ctx: Context, mod: ActorIdentity, role: Role | undefined): Act
   };
 }
 
-function personIdentity(ctx: Context, name: string, mod: Modifier | null, role: Role | undefined): ActorIdentity {
+function personIdentity(name: string, mod: Modifier | null, role: Role | undefined): ActorIdentity {
   const modIsState = mod?.identity.kind === "state";
   return {
     id: `person:${slug(name)}`,
@@ -217,7 +254,9 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
     m++;
   }
   const role = [...roles].reverse().find((r) => r.sector !== null);
-  const roleWords = roles.length ? t.lower.slice(segs[firstRole].start, segs[m - 1].end).join(" ") : undefined;
+  const roleWords = roles.length
+    ? t.lower.slice(segs[firstRole].start, segs[m - 1].end).join(" ")
+    : undefined;
   const prevSeg = segs[m - 1];
   const head = m < segs.length && (m === k || adjacent(ctx, prevSeg, segs[m])) ? segs[m] : undefined;
 
@@ -233,7 +272,7 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
     const known = head.end - head.start === 1 ? ctx.surnames.get(t.lower[head.start]) : undefined;
     if (known) return { identity: known, end: m + 1, via: "surname", role: roleWords };
     if (mod || role) {
-      const identity = personIdentity(ctx, name, mod, role);
+      const identity = personIdentity(name, mod, role);
       registerSurname(ctx, head, identity);
       return { identity, end: m + 1, via: "title", role: roleWords };
     }
@@ -244,11 +283,17 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
     return { identity: stateGovernment(identityAt(entity, ctx.date)), end: m + 1, via: "alias" };
   }
   // ... a role of something: "the Tajik army", "Russian diplomats", "the President of Russia".
-  if (roles.length && mod) return { identity: withRole(ctx, mod.identity, role), end: m, via: "demonym+role", role: roleWords };
+  if (roles.length && mod)
+    return { identity: withRole(ctx, mod.identity, role), end: m, via: "demonym+role", role: roleWords };
   if (roles.length && !mod && segs[m]?.kind === "of" && adjacent(ctx, segs[m - 1], segs[m])) {
     const target = compose(ctx, segs, m + 1);
     if (target && adjacent(ctx, segs[m], segs[m + 1])) {
-      return { identity: withRole(ctx, target.identity, role), end: target.end, via: "role+of", role: roleWords };
+      return {
+        identity: withRole(ctx, target.identity, role),
+        end: target.end,
+        via: "role+of",
+        role: roleWords,
+      };
     }
   }
   if (roles.length) return null;
@@ -265,7 +310,13 @@ function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
     if (seg.doubtful) return null;
     // Places and model designations ("T-72B1", "Mi-24") are not actors.
     if (/\d/.test(name) || isPlaceName(ctx, seg)) return null;
-    const identity: ActorIdentity = { id: `unknown:${slug(name)}`, name, kind: "unknown", country: null, sector: null };
+    const identity: ActorIdentity = {
+      id: `unknown:${slug(name)}`,
+      name,
+      kind: "unknown",
+      country: null,
+      sector: null,
+    };
     if (seg.end - seg.start >= 2) registerSurname(ctx, seg, identity);
     return { identity, end: k + 1, via: "unknown" };
   }
@@ -318,14 +369,47 @@ function isPeopleNoun(ctx: Context, seg: Segment): boolean {
   const last = seg.end - 1;
   if (!/s$/.test(t.lower[last])) return false;
   const next = seg.end;
-  return !(next < t.text.length && t.sentence[next] === t.sentence[last] && (t.pos[next] === "NOUN" || t.pos[next] === "PROPN"));
+  return !(
+    next < t.text.length &&
+    t.sentence[next] === t.sentence[last] &&
+    (t.pos[next] === "NOUN" || t.pos[next] === "PROPN")
+  );
 }
 
 /** Last words that make a name a geographic feature: "Panjshir Gorge", "Amu Darya River". */
 const FEATURE_WORDS = new Set([
-  "river", "gorge", "valley", "bridge", "airfield", "airport", "mountains", "mountain", "province", "district",
-  "region", "pass", "lake", "sea", "ocean", "strait", "corridor", "desert", "range", "square", "street", "island",
-  "islands", "peninsula", "gulf", "bay", "basin", "plateau", "border", "county", "oblast", "crossing",
+  "river",
+  "gorge",
+  "valley",
+  "bridge",
+  "airfield",
+  "airport",
+  "mountains",
+  "mountain",
+  "province",
+  "district",
+  "region",
+  "pass",
+  "lake",
+  "sea",
+  "ocean",
+  "strait",
+  "corridor",
+  "desert",
+  "range",
+  "square",
+  "street",
+  "island",
+  "islands",
+  "peninsula",
+  "gulf",
+  "bay",
+  "basin",
+  "plateau",
+  "border",
+  "county",
+  "oblast",
+  "crossing",
 ]);
 
 /** An unknown name that the gazetteer knows, or that ends in a feature word, is a place. */

@@ -18,9 +18,42 @@ export interface Segment {
 
 /** Words that are capitalised without being names. */
 const NOT_NAMES = new Set([
-  "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-  "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "i", "i'm", "ok", "a.m.", "p.m.",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "jan.",
+  "feb.",
+  "mar.",
+  "apr.",
+  "jun.",
+  "jul.",
+  "aug.",
+  "sep.",
+  "sept.",
+  "oct.",
+  "nov.",
+  "dec.",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "i",
+  "i'm",
+  "ok",
+  "a.m.",
+  "p.m.",
 ]);
 
 /** "of" and "for" join the parts of a name ("Bank of England"); "and" only inside such a name
@@ -39,7 +72,7 @@ const ADJECTIVAL = /(?:ic|an|ern|ese|ish|ist)$/;
 /** First word of the sentence, or first after an opening quote or bracket. */
 function atSentenceStart(tokens: Tokens, i: number, start: number): boolean {
   if (i > start && /^[“"‘«(]$/.test(tokens.text[i - 1])) return true;
-  for (let j = start; j < i; j++) if (!/^[“"'‘(\[«—–-]$/.test(tokens.text[j])) return false;
+  for (let j = start; j < i; j++) if (!/^[“"'‘([«—–-]$/.test(tokens.text[j])) return false;
   return true;
 }
 
@@ -120,11 +153,22 @@ export function segmentSentence(
       // "Bank of England"), but stops where a dictionary phrase begins.
       for (;;) {
         if (j < end && isNameToken(tokens, j) && !longestPhrase(dict, tokens, j, end)) j++;
-        else if (joins(tokens, i, j) && j + 1 < end && isNameToken(tokens, j + 1) && !longestPhrase(dict, tokens, j + 1, end)) j += 2;
+        else if (
+          joins(tokens, i, j) &&
+          j + 1 < end &&
+          isNameToken(tokens, j + 1) &&
+          !longestPhrase(dict, tokens, j + 1, end)
+        )
+          j += 2;
         else break;
       }
       // "Islamic law", "Central Asian republics": an adjective of a name, not a name.
-      if (j < end && tokens.pos[j] === "NOUN" && /^\p{Ll}/u.test(tokens.text[j]) && ADJECTIVAL.test(tokens.text[j - 1])) {
+      if (
+        j < end &&
+        tokens.pos[j] === "NOUN" &&
+        /^\p{Ll}/u.test(tokens.text[j]) &&
+        ADJECTIVAL.test(tokens.text[j - 1])
+      ) {
         i = j;
         continue;
       }
@@ -132,7 +176,13 @@ export function segmentSentence(
       // "Everything"); it counts only as a surname already met.
       const lone = j - i === 1;
       const acronym = /^\p{Lu}{2,}$/u.test(tokens.text[i]);
-      out.push({ start: i, end: j, kind: "name", hits: [], doubtful: lone && !acronym && atSentenceStart(tokens, i, start) });
+      out.push({
+        start: i,
+        end: j,
+        kind: "name",
+        hits: [],
+        doubtful: lone && !acronym && atSentenceStart(tokens, i, start),
+      });
       i = j;
       continue;
     }

@@ -25,7 +25,12 @@ describe("dyad extract", () => {
     expect(lines).toHaveLength(1);
     const doc = JSON.parse(lines[0]);
     expect(Object.keys(doc)).toEqual(expect.arrayContaining(["doc", "sentences", "actors", "events"]));
-    expect(doc.doc).toMatchObject({ title: "Talks in Dushanbe", published: "2021-07-14", published_source: "cli", language: "eng" });
+    expect(doc.doc).toMatchObject({
+      title: "Talks in Dushanbe",
+      published: "2021-07-14",
+      published_source: "cli",
+      language: "eng",
+    });
     expect(doc.actors.map((a: { id: string }) => a.id)).toEqual(expect.arrayContaining(["RUS", "TJK"]));
     for (const s of doc.sentences) expect(s.end).toBeGreaterThan(s.start);
   });
@@ -34,7 +39,12 @@ describe("dyad extract", () => {
     const input = `${JSON.stringify({ id: "a", text: "NATO condemned the attack." })}\n${JSON.stringify({ id: "b", text: "Nothing here." })}\n`;
     const r = dyad(["extract", "-"], input);
     expect(r.code).toBe(0);
-    expect(r.out.trim().split("\n").map((l) => JSON.parse(l).doc.id)).toEqual(["a", "b"]);
+    expect(
+      r.out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).doc.id),
+    ).toEqual(["a", "b"]);
   });
 
   it.skipIf(!existsSync(seeds))("prints the five seed articles", () => {
@@ -65,7 +75,11 @@ describe("dyad extract", () => {
   });
 
   it("exits 2 on usage errors with one clear line", () => {
-    for (const args of [["extract", "--format", "xml"], ["extract", "--date", "2021-13-45"], ["frobnicate"]]) {
+    for (const args of [
+      ["extract", "--format", "xml"],
+      ["extract", "--date", "2021-13-45"],
+      ["frobnicate"],
+    ]) {
       const r = dyad(args);
       expect(r.code).toBe(2);
       expect(r.err.trim().split("\n").length).toBeLessThanOrEqual(2);

@@ -2,8 +2,8 @@
 import { readInputs } from "../ingest/index.js";
 import { createPipeline, processDocument } from "../pipeline/default.js";
 import { toOutput } from "../pipeline/output.js";
-import { isIsoDate, UsageError, warn, writeOut } from "./io.js";
 import { formatExplain } from "./explain.js";
+import { isIsoDate, UsageError, warn, writeOut } from "./io.js";
 
 export interface ExtractOptions {
   date?: string;
@@ -27,8 +27,10 @@ export function parseMaxBytes(value: string | undefined): number {
 
 /** Returns the exit code: 0, or 1 when any document failed. */
 export async function extractCommand(paths: string[], opts: ExtractOptions): Promise<number> {
-  if (!["jsonl", "pretty"].includes(opts.format)) throw new UsageError(`--format takes jsonl or pretty, not "${opts.format}"`);
-  if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date takes YYYY-MM-DD, not "${opts.date}"`);
+  if (!["jsonl", "pretty"].includes(opts.format))
+    throw new UsageError(`--format takes jsonl or pretty, not "${opts.format}"`);
+  if (opts.date !== undefined && !isIsoDate(opts.date))
+    throw new UsageError(`--date takes YYYY-MM-DD, not "${opts.date}"`);
   const maxBytes = parseMaxBytes(opts.maxBytes);
   const inputs = paths.length ? paths : ["-"];
   const pipeline = createPipeline({ dictionaries: opts.dictionaries, fallbackDate: opts.date ?? null });

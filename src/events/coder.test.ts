@@ -6,13 +6,22 @@ const pipeline = createPipeline();
 
 function code(text: string, published: string | null = "2021-07-10"): Document {
   return processDocument(pipeline, {
-    id: "t", source: "t", rawText: text, title: null, published, publishedSource: published ? "jsonl" : null, format: "jsonl",
+    id: "t",
+    source: "t",
+    rawText: text,
+    title: null,
+    published,
+    publishedSource: published ? "jsonl" : null,
+    format: "jsonl",
   });
 }
 
 /** "RUS AID TJK asserted" per record: the triple at state/organisation level plus modality. */
 const triples = (doc: Document) =>
-  doc.events.map((e) => `${e.actor.country ?? e.actor.name} ${e.event} ${e.recipient ? (e.recipient.country ?? e.recipient.name) : "-"} ${e.modality}`);
+  doc.events.map(
+    (e) =>
+      `${e.actor.country ?? e.actor.name} ${e.event} ${e.recipient ? (e.recipient.country ?? e.recipient.name) : "-"} ${e.modality}`,
+  );
 
 describe("event coder", () => {
   it("codes subject-verb-object and keeps evidence spans", () => {
@@ -32,22 +41,34 @@ describe("event coder", () => {
 
   it("makes one record per coordinated actor", () => {
     const doc = code("Russia, Iran and Turkey condemned Israel.");
-    expect(triples(doc)).toEqual(["RUS ACCUSE ISR asserted", "IRN ACCUSE ISR asserted", "TUR ACCUSE ISR asserted"]);
+    expect(triples(doc)).toEqual([
+      "RUS ACCUSE ISR asserted",
+      "IRN ACCUSE ISR asserted",
+      "TUR ACCUSE ISR asserted",
+    ]);
   });
 
   it("reads modality: negation, future, hypothesis", () => {
     expect(triples(code("Pakistan did not condemn India."))).toEqual(["PAK ACCUSE IND negated"]);
     expect(triples(code("Moscow will supply weapons to Dushanbe."))).toEqual(["RUS AID TJK future"]);
-    expect(triples(code("China could impose sanctions on Australia."))).toEqual(["CHN SANCTION AUS hypothetical"]);
+    expect(triples(code("China could impose sanctions on Australia."))).toEqual([
+      "CHN SANCTION AUS hypothetical",
+    ]);
   });
 
   it("codes a refusal as REJECT, not as the refused act", () => {
-    expect(triples(code("The Taliban refused to negotiate with NATO."))).toEqual(["AFG REJECT NATO asserted"]);
+    expect(triples(code("The Taliban refused to negotiate with NATO."))).toEqual([
+      "AFG REJECT NATO asserted",
+    ]);
   });
 
   it("codes nominal events with their possessive and prepositions", () => {
     expect(triples(code("Russia's military aid to Tajikistan grew."))).toEqual(["RUS AID TJK asserted"]);
-    expect(triples(code("Talks between Kabul and the Taliban resumed in Doha.")).map((t) => t.split(" ").slice(1, 2)[0])).toEqual(["CONSULT"]);
+    expect(
+      triples(code("Talks between Kabul and the Taliban resumed in Doha.")).map(
+        (t) => t.split(" ").slice(1, 2)[0],
+      ),
+    ).toEqual(["CONSULT"]);
   });
 
   it("attributes claims to their speaker", () => {

@@ -78,7 +78,15 @@ function assignRoles(v: SentenceView, trig: Trigger): Roles {
     // "Weapons were transferred to the Tajik military by Russia": the by-agent acts.
     const actors = findAgent(v, trig.after);
     const subject = findSubject(v, trig.index);
-    const recipients = p.noRecipient ? [] : subject.length ? subject : firstFilled(v, (p.recipient ?? VERB_RECIPIENT).filter((s) => s !== "object"), trig).found;
+    const recipients = p.noRecipient
+      ? []
+      : subject.length
+        ? subject
+        : firstFilled(
+            v,
+            (p.recipient ?? VERB_RECIPIENT).filter((s) => s !== "object"),
+            trig,
+          ).found;
     return { actors, recipients };
   }
   if (p.subjectIsRecipient) {
@@ -100,7 +108,12 @@ function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigger[]): b
     const gap = trig.index - g.after;
     if (gap < 0 || gap > 5) continue;
     const between = t.lower.slice(g.after, trig.index);
-    if (between.includes("to") || between.includes("for") || between.length === 0 || t.lower[trig.index].endsWith("ing")) {
+    if (
+      between.includes("to") ||
+      between.includes("for") ||
+      between.length === 0 ||
+      t.lower[trig.index].endsWith("ing")
+    ) {
       if (!between.some((w) => w === "," || w === "and" || w === "but" || w === ";")) return true;
     }
   }
@@ -161,7 +174,11 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
   let paragraphDate: { paragraph: number; facts: SentenceFacts } | null = null;
   doc.sentences.forEach((s, si) => {
     if (s.skip) return;
-    const facts = sentenceFacts(doc, si, paragraphDate?.paragraph === s.paragraph ? paragraphDate.facts : null);
+    const facts = sentenceFacts(
+      doc,
+      si,
+      paragraphDate?.paragraph === s.paragraph ? paragraphDate.facts : null,
+    );
     if (facts.dates.length) paragraphDate = { paragraph: s.paragraph, facts };
     const mentions = bySentence.get(si) ?? [];
     if (mentions.length === 0) return;
@@ -188,13 +205,15 @@ function recordsFor(
 ): EventRecord[] {
   const p = trig.pattern;
   const t = doc.tokens;
-  let { actors, recipients } = assignRoles(v, trig);
+  const { actors, recipients } = assignRoles(v, trig);
   const date = eventDate(doc, facts, t.start[trig.index], t, trig.index);
   let inherited: ActorRef | null = null;
   if (actors.length === 0 && p.subjectIsRecipient && recipients.length) {
     // "The Tajik army received tanks": the giver is the one who last gave to the same side.
     const to = v.mentions[recipients[0]];
-    const before = [...earlier].reverse().find((e) => e.event === p.event && e.recipient?.country && e.recipient.country === to.country);
+    const before = [...earlier]
+      .reverse()
+      .find((e) => e.event === p.event && e.recipient?.country && e.recipient.country === to.country);
     if (before) inherited = before.actor;
   }
   if (actors.length === 0 && !inherited) return [];
@@ -213,11 +232,19 @@ function recordsFor(
       sentence: si,
       sentence_start: doc.sentences[si].start,
       sentence_end: doc.sentences[si].end,
-      trigger: { text: doc.text.slice(t.start[trig.index], t.end[trig.after - 1]), start: t.start[trig.index], end: t.end[trig.after - 1] },
+      trigger: {
+        text: doc.text.slice(t.start[trig.index], t.end[trig.after - 1]),
+        start: t.start[trig.index],
+        end: t.end[trig.after - 1],
+      },
     },
   };
-  const actorRefs: ActorRef[] = inherited ? [inherited] : actors.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
-  let recipientRefs: (ActorRef | null)[] = recipients.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+  const actorRefs: ActorRef[] = inherited
+    ? [inherited]
+    : actors.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+  let recipientRefs: (ActorRef | null)[] = recipients.map((k) =>
+    refOf(ctx, v.mentions[k], date?.date ?? doc.published),
+  );
   if (SYMMETRIC.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2) {
     // "Russia and Tajikistan agreed to join forces": one pair, in text order.
     recipientRefs = actorRefs.splice(1);

@@ -4,7 +4,7 @@
  */
 import type { Document, Tokens } from "../model/document.js";
 import type { DatePrecision, EventLocation, Quantity } from "../model/event.js";
-import { type PlaceMention, findPlaces } from "../places/gazetteer.js";
+import { findPlaces, type PlaceMention } from "../places/gazetteer.js";
 import { type DateMention, findDates, pickDate } from "./dates.js";
 import { findQuantities } from "./quantities.js";
 import type { SentenceView } from "./roles.js";
@@ -20,12 +20,25 @@ export interface SentenceFacts {
 }
 
 /** Event types whose quantities (troops, tanks, dollars, people) belong with them. */
-const MATERIAL = new Set(["AID", "MOBILIZE", "ASSAULT", "COERCE", "RETREAT", "SANCTION", "PROTEST", "COOPERATE"]);
+const MATERIAL = new Set([
+  "AID",
+  "MOBILIZE",
+  "ASSAULT",
+  "COERCE",
+  "RETREAT",
+  "SANCTION",
+  "PROTEST",
+  "COOPERATE",
+]);
 
 export function sentenceFacts(doc: Document, si: number, previous: SentenceFacts | null): SentenceFacts {
   const s = doc.sentences[si];
   const text = doc.text.slice(s.start, s.end);
-  const dates = findDates(text, { date: doc.published }).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
+  const dates = findDates(text, { date: doc.published }).map((d) => ({
+    ...d,
+    start: d.start + s.start,
+    end: d.end + s.start,
+  }));
   const lastPrevious = previous ? (previous.dates[previous.dates.length - 1] ?? previous.inherited) : null;
   return {
     dates,
@@ -37,8 +50,15 @@ export function sentenceFacts(doc: Document, si: number, previous: SentenceFacts
 
 /** Past tense at the trigger: an -ed form or a past auxiliary before it. */
 function pastTense(t: Tokens, i: number): boolean {
-  if (t.pos[i] === "VERB" && t.lower[i] !== t.lemma[i] && !t.lower[i].endsWith("ing") && !t.lower[i].endsWith("s")) return true;
-  for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (["was", "were", "had", "did"].includes(t.lower[j])) return true;
+  if (
+    t.pos[i] === "VERB" &&
+    t.lower[i] !== t.lemma[i] &&
+    !t.lower[i].endsWith("ing") &&
+    !t.lower[i].endsWith("s")
+  )
+    return true;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--)
+    if (["was", "were", "had", "did"].includes(t.lower[j])) return true;
   return false;
 }
 
@@ -56,7 +76,8 @@ export function eventDate(
 ): { date: string; precision: DatePrecision } | null {
   const picked = pickDate(facts.dates, triggerOffset);
   if (picked) return { date: picked.date, precision: picked.precision };
-  if (facts.inherited && pastTense(t, trigger)) return { date: facts.inherited.date, precision: facts.inherited.precision };
+  if (facts.inherited && pastTense(t, trigger))
+    return { date: facts.inherited.date, precision: facts.inherited.precision };
   const pub = doc.published;
   if (!pub) return null;
   return { date: pub, precision: pub.length === 10 ? "day" : pub.length === 7 ? "month" : "year" };
@@ -79,7 +100,14 @@ export function eventLocation(facts: SentenceFacts, v: SentenceView, trigger: nu
     }
   }
   if (!best) return null;
-  return { name: best.name, country: best.country, lat: best.lat, lon: best.lon, start: best.start, end: best.end };
+  return {
+    name: best.name,
+    country: best.country,
+    lat: best.lat,
+    lon: best.lon,
+    start: best.start,
+    end: best.end,
+  };
 }
 
 export function eventQuantities(facts: SentenceFacts, p: Pattern): Quantity[] {

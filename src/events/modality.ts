@@ -2,16 +2,77 @@
  * Modality and attribution of a trigger: did it happen, will it, might it,
  * or did it not; and is it only someone's claim ("Kabulov said ...").
  */
-import type { Modality } from "../model/event.js";
+
 import type { Tokens } from "../model/document.js";
+import type { Modality } from "../model/event.js";
 
 const NEGATIONS = new Set(["not", "n't", "never", "no", "without", "neither", "nor", "refrain", "refrained"]);
-const HYPOTHETICAL = new Set(["could", "might", "may", "can", "would", "should", "if", "unless", "possibly", "perhaps", "likely", "ready", "willing", "prepared", "able"]);
-const FUTURE = new Set(["will", "'ll", "shall", "plan", "plans", "planned", "planning", "intend", "intends", "intended", "expected", "set", "scheduled", "going", "upcoming", "aims", "aim", "seeks", "seek", "to-be", "future", "next"]);
+const HYPOTHETICAL = new Set([
+  "could",
+  "might",
+  "may",
+  "can",
+  "would",
+  "should",
+  "if",
+  "unless",
+  "possibly",
+  "perhaps",
+  "likely",
+  "ready",
+  "willing",
+  "prepared",
+  "able",
+]);
+const FUTURE = new Set([
+  "will",
+  "'ll",
+  "shall",
+  "plan",
+  "plans",
+  "planned",
+  "planning",
+  "intend",
+  "intends",
+  "intended",
+  "expected",
+  "set",
+  "scheduled",
+  "going",
+  "upcoming",
+  "aims",
+  "aim",
+  "seeks",
+  "seek",
+  "to-be",
+  "future",
+  "next",
+]);
 /** Verbs of saying whose subject is the source of a claim. */
 export const SPEECH_VERBS = new Set([
-  "say", "tell", "claim", "state", "announce", "report", "add", "note", "stress", "insist", "believe", "assert",
-  "confirm", "declare", "explain", "emphasize", "emphasise", "argue", "suggest", "write", "indicate", "quote", "think",
+  "say",
+  "tell",
+  "claim",
+  "state",
+  "announce",
+  "report",
+  "add",
+  "note",
+  "stress",
+  "insist",
+  "believe",
+  "assert",
+  "confirm",
+  "declare",
+  "explain",
+  "emphasize",
+  "emphasise",
+  "argue",
+  "suggest",
+  "write",
+  "indicate",
+  "quote",
+  "think",
 ]);
 
 /**
@@ -35,7 +96,12 @@ export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8):
     if (SPEECH_VERBS.has(t.lemma[j])) reported = true;
   }
   // "refused to", "failed to" negate what they govern; the REJECT pattern codes the refusal itself.
-  if (trigger >= 2 && t.lower[trigger - 1] === "to" && ["fail", "refuse", "decline"].includes(t.lemma[trigger - 2])) negated = true;
+  if (
+    trigger >= 2 &&
+    t.lower[trigger - 1] === "to" &&
+    ["fail", "refuse", "decline"].includes(t.lemma[trigger - 2])
+  )
+    negated = true;
   if (negated) return "negated";
   if (future) return "future";
   if (hypothetical) {

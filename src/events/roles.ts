@@ -8,13 +8,65 @@ import type { Tokens } from "../model/document.js";
 
 /** Words after which a mention is not a subject or a direct object. */
 const PREPOSITIONS = new Set([
-  "of", "in", "at", "to", "from", "with", "for", "by", "on", "against", "about", "between", "among", "near", "after",
-  "before", "during", "under", "over", "into", "across", "through", "toward", "towards", "including", "like", "than",
-  "without", "within", "upon", "via", "despite", "unlike", "per", "amid", "behind", "beyond", "inside", "outside",
+  "of",
+  "in",
+  "at",
+  "to",
+  "from",
+  "with",
+  "for",
+  "by",
+  "on",
+  "against",
+  "about",
+  "between",
+  "among",
+  "near",
+  "after",
+  "before",
+  "during",
+  "under",
+  "over",
+  "into",
+  "across",
+  "through",
+  "toward",
+  "towards",
+  "including",
+  "like",
+  "than",
+  "without",
+  "within",
+  "upon",
+  "via",
+  "despite",
+  "unlike",
+  "per",
+  "amid",
+  "behind",
+  "beyond",
+  "inside",
+  "outside",
 ]);
 
 /** Tokens that end a clause when looking for a trigger's object. */
-const CLAUSE_ENDS = new Set([";", ":", "that", "which", "who", "whom", "whose", "while", "whereas", "because", "but", "although", "though", "–", "—"]);
+const CLAUSE_ENDS = new Set([
+  ";",
+  ":",
+  "that",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "while",
+  "whereas",
+  "because",
+  "but",
+  "although",
+  "though",
+  "–",
+  "—",
+]);
 
 const LIST_GLUE = new Set([",", "and", "as well as", "&"]);
 
@@ -29,7 +81,12 @@ export interface SentenceView {
   tokenEnd: number;
 }
 
-export function viewOf(tokens: Tokens, mentions: ActorMention[], tokenStart: number, tokenEnd: number): SentenceView {
+export function viewOf(
+  tokens: Tokens,
+  mentions: ActorMention[],
+  tokenStart: number,
+  tokenEnd: number,
+): SentenceView {
   const owner = new Int32Array(tokenEnd - tokenStart).fill(-1);
   mentions.forEach((m, k) => {
     for (let i = m.tokenStart; i < m.tokenEnd; i++) owner[i - tokenStart] = k;
@@ -44,7 +101,12 @@ export function ownerAt(v: SentenceView, i: number): number {
 function precededByPreposition(v: SentenceView, m: ActorMention): boolean {
   let i = m.tokenStart - 1;
   // Skip determiners and adjectives: "to the new Afghan government".
-  while (i >= v.tokenStart && (v.tokens.pos[i] === "DET" || v.tokens.pos[i] === "ADJ") && i > m.tokenStart - 4) i--;
+  while (
+    i >= v.tokenStart &&
+    (v.tokens.pos[i] === "DET" || v.tokens.pos[i] === "ADJ") &&
+    i > m.tokenStart - 4
+  )
+    i--;
   return i >= v.tokenStart && PREPOSITIONS.has(v.tokens.lower[i]);
 }
 
@@ -56,11 +118,21 @@ export function coordinated(v: SentenceView, k: number, limit: { from: number; t
     if (v.mentions[a].tokenStart === v.mentions[b].tokenStart) return true;
     // Tokens strictly between mention a and mention b are all list glue.
     const words = t.lower.slice(v.mentions[a].tokenEnd, v.mentions[b].tokenStart).filter((w) => w !== "the");
-    return words.length > 0 && words.length <= 3 && words.every((w) => LIST_GLUE.has(w) || w === "as" || w === "well");
+    return (
+      words.length > 0 &&
+      words.length <= 3 &&
+      words.every((w) => LIST_GLUE.has(w) || w === "as" || w === "well")
+    );
   };
   const out = [k];
-  for (let a = k - 1; a >= 0 && v.mentions[a].tokenStart >= limit.from && glue(a, out[0]); a--) out.unshift(a);
-  for (let b = k + 1; b < v.mentions.length && v.mentions[b].tokenEnd <= limit.to && glue(out[out.length - 1], b); b++) out.push(b);
+  for (let a = k - 1; a >= 0 && v.mentions[a].tokenStart >= limit.from && glue(a, out[0]); a--)
+    out.unshift(a);
+  for (
+    let b = k + 1;
+    b < v.mentions.length && v.mentions[b].tokenEnd <= limit.to && glue(out[out.length - 1], b);
+    b++
+  )
+    out.push(b);
   return out;
 }
 
@@ -113,7 +185,8 @@ export function findAfterPreposition(v: SentenceView, after: number, prep: strin
 export function findPossessive(v: SentenceView, i: number): number[] {
   const t = v.tokens;
   let j = i - 1;
-  while (j >= v.tokenStart && j > i - 4 && (t.pos[j] === "ADJ" || t.pos[j] === "NOUN") && ownerAt(v, j) < 0) j--;
+  while (j >= v.tokenStart && j > i - 4 && (t.pos[j] === "ADJ" || t.pos[j] === "NOUN") && ownerAt(v, j) < 0)
+    j--;
   if (j >= v.tokenStart && (t.lower[j] === "'s" || t.lower[j] === "’s" || t.lower[j] === "'")) j--;
   const k = ownerAt(v, j);
   return k >= 0 ? [k] : [];
@@ -152,7 +225,20 @@ export function findAgent(v: SentenceView, after: number): number[] {
   return findAfterPreposition(v, after, "by");
 }
 
-const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "'re"]);
+const BE_FORMS = new Set([
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "being",
+  "get",
+  "got",
+  "gets",
+  "getting",
+  "'re",
+]);
 
 /** "were transferred", "has been arrested", "was not invited": a be-form shortly before a verb trigger. */
 export function isPassive(t: Tokens, i: number, sentenceStart: number): boolean {

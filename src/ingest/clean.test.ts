@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { toRawOffset } from "../model/document.js";
 import { cleanText } from "./clean.js";
-import { corpusNote, goldArticles, hasCorpus, readSeed, seedFiles, squash } from "./fixtures/corpus.js";
+import { corpusNote, goldArticles, hasCorpus, readSeed, squash } from "./fixtures/corpus.js";
 
 /** Cleaned text must map back: every character that came from raw is the same (NBSP read as space). */
 function expectMapsBack(

@@ -5,7 +5,25 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** PLOVER/CAMEO sector codes used here. */
 export const SECTORS = [
-  "GOV", "MIL", "SPY", "REB", "COP", "JUD", "LEG", "CVL", "REF", "JRN", "BUS", "EDU", "MED", "NGO", "PTY", "IGO", "OPP", "UAF", "REL",
+  "GOV",
+  "MIL",
+  "SPY",
+  "REB",
+  "COP",
+  "JUD",
+  "LEG",
+  "CVL",
+  "REF",
+  "JRN",
+  "BUS",
+  "EDU",
+  "MED",
+  "NGO",
+  "PTY",
+  "IGO",
+  "OPP",
+  "UAF",
+  "REL",
 ] as const;
 export type Sector = (typeof SECTORS)[number];
 

@@ -4,7 +4,15 @@ import { segmentStage } from "./segment.js";
 
 /** A document whose text is already clean: paragraphs split on blank lines. */
 function docOf(text: string): Document {
-  const doc = newDocument({ id: "t", source: "t", rawText: text, title: null, published: null, publishedSource: null, format: "text" });
+  const doc = newDocument({
+    id: "t",
+    source: "t",
+    rawText: text,
+    title: null,
+    published: null,
+    publishedSource: null,
+    format: "text",
+  });
   doc.text = text;
   let start = 0;
   for (const block of text.split("\n\n")) {
@@ -36,13 +44,17 @@ describe("segmentStage", () => {
   });
 
   it("keeps quotes with the sentence they close", () => {
-    const doc = docOf("“We will not negotiate with NATO,” the Taliban said. \"Fine.\" Then he left.");
+    const doc = docOf('“We will not negotiate with NATO,” the Taliban said. "Fine." Then he left.');
     expect(sentencesOf(doc)[0]).toBe("“We will not negotiate with NATO,” the Taliban said.");
   });
 
   it("never lets a sentence cross a line break, and offsets point at the token text", () => {
     const doc = docOf("Moscow Talks Open\nDelegations from ten countries took part.\n\nKabul said nothing.");
-    expect(sentencesOf(doc)).toEqual(["Moscow Talks Open", "Delegations from ten countries took part.", "Kabul said nothing."]);
+    expect(sentencesOf(doc)).toEqual([
+      "Moscow Talks Open",
+      "Delegations from ten countries took part.",
+      "Kabul said nothing.",
+    ]);
     expect(doc.sentences.map((s) => s.paragraph)).toEqual([0, 0, 1]);
     const t = doc.tokens;
     for (let i = 0; i < t.text.length; i++) expect(doc.text.slice(t.start[i], t.end[i])).toBe(t.text[i]);

@@ -3,8 +3,9 @@
  * flat token arrays. wink-nlp ignores line breaks, so each line of the cleaned
  * text is read on its own: a heading never runs into the paragraph below it.
  */
-import winkNLP from "wink-nlp";
+
 import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
 import type { Document, Sentence } from "../model/document.js";
 import type { Stage } from "../pipeline/stage.js";
 
@@ -14,7 +15,19 @@ const nlp = winkNLP(model, ["sbd", "pos"]);
 const its = nlp.its;
 
 /** Abbreviations after which a number does not start a new sentence ("No. 1", "approx. 300"). */
-const NUMBER_ABBREVIATIONS = new Set(["no.", "nos.", "approx.", "vol.", "p.", "pp.", "art.", "fig.", "ch.", "sec.", "para."]);
+const NUMBER_ABBREVIATIONS = new Set([
+  "no.",
+  "nos.",
+  "approx.",
+  "vol.",
+  "p.",
+  "pp.",
+  "art.",
+  "fig.",
+  "ch.",
+  "sec.",
+  "para.",
+]);
 
 interface LineSentence {
   tokenStart: number;
@@ -37,7 +50,9 @@ function repairSplits(sentences: LineSentence[], doc: Document): LineSentence[] 
       const beforeLast = tokens.lower[prev.tokenEnd - 2] ?? "";
       const startsLower = /^[a-z]/.test(first);
       const numberAfterAbbrev =
-        /^\d/.test(first) && (NUMBER_ABBREVIATIONS.has(lastOfPrev) || (lastOfPrev === "." && NUMBER_ABBREVIATIONS.has(`${beforeLast}.`)));
+        /^\d/.test(first) &&
+        (NUMBER_ABBREVIATIONS.has(lastOfPrev) ||
+          (lastOfPrev === "." && NUMBER_ABBREVIATIONS.has(`${beforeLast}.`)));
       if (startsLower || numberAfterAbbrev) {
         prev.tokenEnd = s.tokenEnd;
         continue;

@@ -1,8 +1,8 @@
 /** The standard extraction pipeline: reader output in, records out. */
 import { loadActorDictionary } from "../actors/dictionary.js";
 import { actorsStage } from "../actors/stage.js";
-import { eventsStage } from "../events/stage.js";
 import { loadPatterns } from "../events/patterns.js";
+import { eventsStage } from "../events/stage.js";
 import { cleanStage, languageStage, publishedStage } from "../ingest/index.js";
 import { type Document, newDocument, type RawDocument } from "../model/document.js";
 import { segmentStage } from "../nlp/segment.js";

@@ -14,9 +14,9 @@ const stage = (name: string, requires: Stage["requires"], assigns: Stage["assign
 
 describe("Pipeline", () => {
   it("refuses a stage whose requirement no earlier stage assigns", () => {
-    expect(() => new Pipeline([stage("tok", ["text"], ["tokens"]), stage("clean", ["rawText"], ["text"])])).toThrow(
-      /stage "tok" requires text/,
-    );
+    expect(
+      () => new Pipeline([stage("tok", ["text"], ["tokens"]), stage("clean", ["rawText"], ["text"])]),
+    ).toThrow(/stage "tok" requires text/);
   });
 
   it("refuses the same stage twice", () => {
@@ -28,7 +28,15 @@ describe("Pipeline", () => {
       "dict:actors": "2026.1",
     });
     const doc = p.run(
-      newDocument({ id: "x", source: "x", rawText: "a", title: null, published: null, publishedSource: null, format: "text" }),
+      newDocument({
+        id: "x",
+        source: "x",
+        rawText: "a",
+        title: null,
+        published: null,
+        publishedSource: null,
+        format: "text",
+      }),
     );
     expect(doc.warnings).toEqual(["clean", "tok"]);
     expect(doc.versions).toEqual({ clean: "1", tok: "1", "dict:actors": "2026.1" });

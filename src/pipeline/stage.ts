@@ -28,7 +28,8 @@ export class Pipeline {
     const available = new Set<DocumentField>(READER_FIELDS);
     const names = new Set<string>();
     for (const stage of stages) {
-      if (names.has(stage.name)) throw new PipelineError(`stage "${stage.name}" appears twice in the pipeline`);
+      if (names.has(stage.name))
+        throw new PipelineError(`stage "${stage.name}" appears twice in the pipeline`);
       names.add(stage.name);
       const missing = stage.requires.filter((f) => !available.has(f));
       if (missing.length > 0) {
