@@ -10,7 +10,7 @@
  */
 import type { ActorIdentity, ActorMention } from "../model/actor.js";
 import type { Document } from "../model/document.js";
-import { findPlaces, type PlaceMention } from "../places/gazetteer.js";
+import { findPlaces } from "../places/gazetteer.js";
 import type { ActorDictionary, TrieHit } from "./dictionary.js";
 import { identityAt } from "./resolve.js";
 import type { ActorEntry, Role } from "./schema.js";
@@ -83,8 +83,6 @@ interface Context {
   date: string | null;
   /** Surnames (lower case) of people named in full earlier in the document. */
   surnames: Map<string, ActorIdentity>;
-  /** Gazetteer places per sentence, found when an unknown name needs checking. */
-  places: Map<number, PlaceMention[]>;
 }
 
 type Modifier = { identity: ActorIdentity; entry: ActorEntry; via: string };
@@ -190,7 +188,7 @@ function adjacent(ctx: Context, a: Segment, b: Segment | undefined): boolean {
 }
 
 export function findMentions(dict: ActorDictionary, doc: Document): ActorMention[] {
-  const ctx: Context = { dict, doc, date: doc.published, surnames: new Map(), places: new Map() };
+  const ctx: Context = { dict, doc, date: doc.published, surnames: new Map() };
   const mentions: ActorMention[] = [];
   const t = doc.tokens;
   doc.sentences.forEach((s, si) => {
@@ -206,7 +204,11 @@ export function findMentions(dict: ActorDictionary, doc: Document): ActorMention
         const last = segs[end - 1].end - 1;
         for (const identity of expandMembers(ctx, made.identity)) {
           mentions.push({
-            ...identity,
+            id: identity.id,
+            name: identity.name,
+            kind: identity.kind,
+            country: identity.country,
+            sector: identity.sector,
             affiliation: identity.affiliation ?? null,
             text: doc.text.slice(t.start[first], t.end[last]),
             start: t.start[first],
@@ -416,16 +418,8 @@ const FEATURE_WORDS = new Set([
 function isPlaceName(ctx: Context, seg: Segment): boolean {
   const t = ctx.doc.tokens;
   if (FEATURE_WORDS.has(t.lower[seg.end - 1])) return true;
-  const si = t.sentence[seg.start];
-  let places = ctx.places.get(si);
-  if (!places) {
-    const s = ctx.doc.sentences[si];
-    places = findPlaces(ctx.doc.text.slice(s.start, s.end), s.start);
-    ctx.places.set(si, places);
-  }
-  const start = t.start[seg.start];
-  const end = t.end[seg.end - 1];
-  return places.some((p) => p.start <= start && end <= p.end + 1);
+  const text = ctx.doc.text.slice(t.start[seg.start], t.end[seg.end - 1]);
+  return findPlaces(text).some((p) => p.start === 0 && p.end >= text.length - 1);
 }
 
 /** "The Central Asian republics" are each of them. */

@@ -8,7 +8,7 @@ import { identityAt } from "../actors/resolve.js";
 import type { ActorMention, ActorRef } from "../model/actor.js";
 import type { Document } from "../model/document.js";
 import type { EventRecord } from "../model/event.js";
-import { eventDate, eventLocation, eventQuantities, type SentenceFacts, sentenceFacts } from "./facts.js";
+import { eventDate, eventLocation, eventQuantities, FactsCache, type SentenceFacts } from "./facts.js";
 import { modalityOf, SPEECH_VERBS } from "./modality.js";
 import type { PatternSet } from "./patterns.js";
 import {
@@ -171,15 +171,9 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     list.push(m);
     bySentence.set(m.sentence, list);
   }
-  let paragraphDate: { paragraph: number; facts: SentenceFacts } | null = null;
+  const facts = new FactsCache(doc);
   doc.sentences.forEach((s, si) => {
     if (s.skip) return;
-    const facts = sentenceFacts(
-      doc,
-      si,
-      paragraphDate?.paragraph === s.paragraph ? paragraphDate.facts : null,
-    );
-    if (facts.dates.length) paragraphDate = { paragraph: s.paragraph, facts };
     const mentions = bySentence.get(si) ?? [];
     if (mentions.length === 0) return;
     const v = viewOf(doc.tokens, mentions, s.tokenStart, s.tokenEnd);
@@ -188,7 +182,7 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     for (const trig of triggers) {
       if (isGoverned(doc.tokens, trig, kept)) continue;
       kept.push(trig);
-      events.push(...recordsFor(ctx, doc, v, si, trig, facts, events));
+      events.push(...recordsFor(ctx, doc, v, si, trig, facts.get(si), events));
     }
   });
   return dedupe(events);

@@ -31,21 +31,53 @@ const MATERIAL = new Set([
   "COOPERATE",
 ]);
 
-export function sentenceFacts(doc: Document, si: number, previous: SentenceFacts | null): SentenceFacts {
-  const s = doc.sentences[si];
-  const text = doc.text.slice(s.start, s.end);
-  const dates = findDates(text, { date: doc.published }).map((d) => ({
-    ...d,
-    start: d.start + s.start,
-    end: d.end + s.start,
-  }));
-  const lastPrevious = previous ? (previous.dates[previous.dates.length - 1] ?? previous.inherited) : null;
-  return {
-    dates,
-    places: findPlaces(text, s.start),
-    quantities: findQuantities(text, s.start),
-    inherited: lastPrevious,
-  };
+/**
+ * Facts are found lazily, per sentence that has an event: most sentences of a
+ * large corpus have none, and dates, places and quantities cost as much as
+ * finding actors.
+ */
+export class FactsCache {
+  private readonly dates = new Map<number, DateMention[]>();
+  private readonly facts = new Map<number, SentenceFacts>();
+
+  constructor(private readonly doc: Document) {}
+
+  private datesOf(si: number): DateMention[] {
+    let found = this.dates.get(si);
+    if (!found) {
+      const s = this.doc.sentences[si];
+      const text = this.doc.text.slice(s.start, s.end);
+      found = findDates(text, { date: this.doc.published }).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
+      this.dates.set(si, found);
+    }
+    return found;
+  }
+
+  /** The last date named in an earlier sentence of the same paragraph. */
+  private inheritedDate(si: number): DateMention | null {
+    const paragraph = this.doc.sentences[si].paragraph;
+    for (let k = si - 1; k >= 0 && this.doc.sentences[k].paragraph === paragraph; k--) {
+      const dates = this.datesOf(k);
+      if (dates.length) return dates[dates.length - 1];
+    }
+    return null;
+  }
+
+  get(si: number): SentenceFacts {
+    let f = this.facts.get(si);
+    if (!f) {
+      const s = this.doc.sentences[si];
+      const text = this.doc.text.slice(s.start, s.end);
+      f = {
+        dates: this.datesOf(si),
+        places: findPlaces(text, s.start),
+        quantities: findQuantities(text, s.start),
+        inherited: this.inheritedDate(si),
+      };
+      this.facts.set(si, f);
+    }
+    return f;
+  }
 }
 
 /** Past tense at the trigger: an -ed form or a past auxiliary before it. */
