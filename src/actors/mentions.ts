@@ -340,10 +340,21 @@ function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
   }
   const demonym = hitOf(seg, "demonym");
   const people = demonym && entryOf(ctx, demonym);
+  // "Russian" in "Russian-Tajik talks" is one side: the state.
+  if (people && inHyphenPair(ctx, seg)) {
+    return { identity: stateGovernment(identityAt(people, ctx.date)), end: k + 1, via: "demonym" };
+  }
   if (people && isPeopleNoun(ctx, seg)) {
     return { identity: withRole(ctx, identityAt(people, ctx.date), CIVILIANS), end: k + 1, via: "demonym" };
   }
   return null;
+}
+
+/** "Russian-Tajik", "US-Russian": a hyphen joins this demonym to another actor word. */
+function inHyphenPair(ctx: Context, seg: Segment): boolean {
+  const t = ctx.doc.tokens;
+  const joined = (i: number) => t.text[i] === "-" && t.start[i] === t.end[i - 1] && t.end[i] === t.start[i + 1];
+  return (seg.end < t.text.length && joined(seg.end)) || (seg.start > 0 && joined(seg.start - 1));
 }
 
 const CIVILIANS: Role = { words: ["people"], sector: "CVL", person: false };

@@ -68,7 +68,7 @@ const CLAUSE_ENDS = new Set([
   "—",
 ]);
 
-const LIST_GLUE = new Set([",", "and", "as well as", "&"]);
+const LIST_GLUE = new Set([",", "and", "&", "-", "/"]);
 
 /** Which side of the sentence a slot looks at. */
 export interface SentenceView {
@@ -189,7 +189,7 @@ export function findPossessive(v: SentenceView, i: number): number[] {
     j--;
   if (j >= v.tokenStart && (t.lower[j] === "'s" || t.lower[j] === "’s" || t.lower[j] === "'")) j--;
   const k = ownerAt(v, j);
-  return k >= 0 ? [k] : [];
+  return k >= 0 ? coordinated(v, k, { from: v.tokenStart, to: i }) : [];
 }
 
 /** "the withdrawal of US troops": the mention of an "of" phrase right after a nominal trigger. */
