@@ -181,6 +181,40 @@ function dictionaryPerson(ctx: Context, entry: ActorEntry, mod: Modifier | null)
   return identity;
 }
 
+/** "Kazakh oil workers", "US defense officials": one or two plain words between a modifier and its role. */
+function shortGap(ctx: Context, a: Segment, b: Segment): boolean {
+  const t = ctx.doc.tokens;
+  const gap = b.start - a.end;
+  if (gap < 1 || gap > 2) return false;
+  for (let i = a.end; i < b.start; i++) {
+    if (!(t.pos[i] === "NOUN" || t.pos[i] === "ADJ") || !/^\p{Ll}/u.test(t.text[i])) return false;
+  }
+  return true;
+}
+
+/**
+ * A role with nobody named: "the court", "teachers", "protesters". An actor
+ * of its own kind without a country, so that "Teachers refused to end the
+ * strike" still has someone who refused. A role word used as a modifier
+ * ("press conference", "business deal") is not one.
+ */
+function genericRole(ctx: Context, segs: Segment[], k: number, m: number, role: Role | undefined, words: string | undefined): Composed | null {
+  if (!role || !words) return null;
+  const t = ctx.doc.tokens;
+  const after = segs[m - 1].end;
+  if (after < t.text.length && t.sentence[after] === t.sentence[segs[k].start] && (t.pos[after] === "NOUN" || t.pos[after] === "PROPN")) return null;
+  if (WEAK_ROLES.has(words)) return null;
+  return {
+    identity: { id: `role:${slug(words)}`, name: words, kind: role.kind ?? "organization", country: null, sector: role.sector },
+    end: m,
+    via: "role",
+    role: words,
+  };
+}
+
+/** Role words that alone name nobody in particular. */
+const WEAK_ROLES = new Set(["side", "public", "people", "population", "counterpart", "counterparts", "leadership", "contingent", "business", "press", "media", "intelligence", "cabinet", "ministry", "ministries", "embassy", "consulate", "presidency", "administration"]);
+
 function adjacent(ctx: Context, a: Segment, b: Segment | undefined): boolean {
   if (!b) return false;
   // One "the" may stand between: "the President of the Russian Federation".
@@ -244,7 +278,7 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
   if (mod) {
     let n = m + 1;
     if (segs[n]?.kind === "possessive" && adjacent(ctx, segs[m], segs[n])) n++;
-    const follows = segs[n] && adjacent(ctx, segs[n - 1], segs[n]);
+    const follows = segs[n] && (adjacent(ctx, segs[n - 1], segs[n]) || (roleOf(segs[n]) && shortGap(ctx, segs[n - 1], segs[n])));
     const next = follows ? segs[n] : undefined;
     if (next && (roleOf(next) || personHit(ctx, next) || next.kind === "name" || entityHit(ctx, next))) m = n;
     else mod = null;
@@ -298,7 +332,7 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
       };
     }
   }
-  if (roles.length) return null;
+  if (roles.length) return genericRole(ctx, segs, k, m, role, roleWords);
   return standalone(ctx, segs[k], k);
 }
 
