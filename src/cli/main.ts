@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { DictionaryError } from "../actors/dictionary.js";
 import { DataFileError } from "../pipeline/data-file.js";
 import { extractCommand } from "./extract.js";
+import { ingestCommand } from "./ingest.js";
 import { quietOnBrokenPipe, UsageError, warn } from "./io.js";
 
 const program = new Command();
@@ -26,6 +27,21 @@ program
   .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
   .action(async (paths: string[], opts) => {
     process.exitCode = await extractCommand(paths, opts);
+  });
+
+const DB_HELP = "SQLite database file (default: DYAD_DB or data/dyad.db; DYAD_DATABASE_URL selects PostgreSQL)";
+
+program
+  .command("ingest")
+  .description("read articles like extract and store documents, sentences, actors, events and stories")
+  .argument("[paths...]", "files or folders; - reads JSON Lines from stdin")
+  .option("--db <path>", DB_HELP)
+  .option("--date <YYYY-MM-DD>", "publication date for documents that give none themselves")
+  .option("--max-bytes <size>", "largest file (or JSONL line) to read", "20MB")
+  .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
+  .option("--json", "print the summary as one JSON object")
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await ingestCommand(paths, opts);
   });
 
 async function main(): Promise<void> {

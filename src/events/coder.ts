@@ -43,6 +43,8 @@ export interface CoderContext {
 function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
   switch (slot) {
     case "subject":
+      // A nominal event takes the clause's subject only as the object of a verb: "Russia held talks".
+      if (trig.pattern.pos === "NOUN" && !objectOfVerb(v, trig.index)) return [];
       return findSubject(v, trig.index);
     case "object":
       return findObject(v, trig.after);
@@ -55,6 +57,19 @@ function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
     default:
       return slot.startsWith("prep:") ? findAfterPreposition(v, trig.after, slot.slice(5)) : [];
   }
+}
+
+const NOT_GOVERNING = new Set(["be", "have", "become", "seem", "remain"]);
+
+/** "held [the first] talks", "oversaw the transfer": a verb governs the noun at i. */
+function objectOfVerb(v: SentenceView, i: number): boolean {
+  const t = v.tokens;
+  for (let j = i - 1; j >= v.tokenStart && j >= i - 4; j--) {
+    const pos = t.pos[j];
+    if (pos === "VERB") return !SPEECH_VERBS.has(t.lemma[j]) && !NOT_GOVERNING.has(t.lemma[j]);
+    if (!(pos === "DET" || pos === "ADJ" || pos === "NUM" || pos === "NOUN" || pos === "PRON" || pos === "ADV")) return false;
+  }
+  return false;
 }
 
 /** The first slot that finds anyone, and which slot it was. */
@@ -243,6 +258,8 @@ function recordsFor(
     // "Russia and Tajikistan agreed to join forces": one pair, in text order.
     recipientRefs = actorRefs.splice(1);
   }
+  // A meeting or joint action needs two sides; alone it says nothing about a dyad.
+  if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) return [];
   if (recipientRefs.length === 0) recipientRefs = [null];
   const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
   const out: EventRecord[] = [];

@@ -17,6 +17,8 @@ export interface SentenceFacts {
   quantities: Quantity[];
   /** The last explicit date of an earlier sentence of the same paragraph. */
   inherited: DateMention | null;
+  /** The document's reference date (publication, or inferred from the text). */
+  reference: string | null;
 }
 
 /** Event types whose quantities (troops, tanks, dollars, people) belong with them. */
@@ -40,14 +42,39 @@ export class FactsCache {
   private readonly dates = new Map<number, DateMention[]>();
   private readonly facts = new Map<number, SentenceFacts>();
 
+  private reference: string | null | undefined;
+
   constructor(private readonly doc: Document) {}
+
+  /**
+   * The date events are resolved against: the publication date, else the
+   * latest year-dated month the text itself names (an article undated by its
+   * page was written after the last date it reports). Found only when needed.
+   */
+  referenceDate(): string | null {
+    if (this.reference !== undefined) return this.reference;
+    this.reference = this.doc.published;
+    if (!this.reference) {
+      let latest: string | null = null;
+      this.doc.sentences.forEach((s) => {
+        if (s.skip) return;
+        for (const d of findDates(this.doc.text.slice(s.start, s.end), { date: null })) {
+          const month = d.date.slice(0, 7);
+          if (d.precision !== "year" && (!latest || month > latest)) latest = month;
+        }
+      });
+      this.reference = latest;
+      if (latest) this.doc.warnings.push(`no publication date: events dated against ${latest}, the latest month the text names`);
+    }
+    return this.reference;
+  }
 
   private datesOf(si: number): DateMention[] {
     let found = this.dates.get(si);
     if (!found) {
       const s = this.doc.sentences[si];
       const text = this.doc.text.slice(s.start, s.end);
-      found = findDates(text, { date: this.doc.published }).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
+      found = findDates(text, { date: this.referenceDate() }).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
       this.dates.set(si, found);
     }
     return found;
@@ -73,6 +100,7 @@ export class FactsCache {
         places: findPlaces(text, s.start),
         quantities: findQuantities(text, s.start),
         inherited: this.inheritedDate(si),
+        reference: this.referenceDate(),
       };
       this.facts.set(si, f);
     }
@@ -110,7 +138,7 @@ export function eventDate(
   if (picked) return { date: picked.date, precision: picked.precision };
   if (facts.inherited && pastTense(t, trigger))
     return { date: facts.inherited.date, precision: facts.inherited.precision };
-  const pub = doc.published;
+  const pub = facts.reference;
   if (!pub) return null;
   return { date: pub, precision: pub.length === 10 ? "day" : pub.length === 7 ? "month" : "year" };
 }

@@ -242,7 +242,8 @@ const BE_FORMS = new Set([
 
 /** "were transferred", "has been arrested", "was not invited": a be-form shortly before a verb trigger. */
 export function isPassive(t: Tokens, i: number, sentenceStart: number): boolean {
-  if (t.lower[i] === t.lemma[i] && !t.lower[i].endsWith("ed")) return false;
+  // A past participle: inflected, and not the -ing of the progressive ("is sending").
+  if ((t.lower[i] === t.lemma[i] && !t.lower[i].endsWith("ed")) || t.lower[i].endsWith("ing")) return false;
   for (let j = i - 1; j >= sentenceStart && j >= i - 3; j--) {
     const w = t.lower[j];
     if (BE_FORMS.has(w)) return true;

@@ -34,12 +34,15 @@ function fits(t: Tokens, i: number, end: number, p: Pattern): number {
     if (k < p.particle.length) return -1;
     after += p.particle.length;
   }
-  const windowEnd = Math.min(end, after + (p.window ?? DEFAULT_WINDOW));
   if (p.object || p.notObject) {
     let found = !p.object;
-    for (let j = after; j < windowEnd; j++) {
+    // The window counts words, not punctuation: "2-year-old economic sanctions" is three tokens apart, not five.
+    let words = 0;
+    const window = p.window ?? DEFAULT_WINDOW;
+    for (let j = after; j < end && words < window; j++) {
       const lemma = t.lemma[j];
       if (t.lower[j] === "." || t.lower[j] === ";") break;
+      if (t.pos[j] !== "PUNCT") words++;
       if (p.notObject?.includes(lemma) || p.notObject?.includes(t.lower[j])) return -1;
       if (p.object?.includes(lemma) || p.object?.includes(t.lower[j])) found = true;
     }

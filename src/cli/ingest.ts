@@ -1,0 +1,98 @@
+/** `dyad ingest`: read articles, extract, and store documents, sentences, actors, events and stories. */
+import { readInputs } from "../ingest/index.js";
+import { createPipeline, processDocument } from "../pipeline/default.js";
+import { ingestDocuments, type RunFigures, type Store, saveRun, startRun } from "../store/index.js";
+import { checkDate, type DbOptions, dyadVersion, withStore } from "./db.js";
+import { parseMaxBytes } from "./extract.js";
+import { warn, writeOut } from "./io.js";
+import { Progress } from "./progress.js";
+
+export interface IngestCommandOptions extends DbOptions {
+  date?: string;
+  maxBytes?: string;
+  dictionaries?: string;
+  json?: boolean;
+}
+
+const MB = 1024 * 1024;
+
+/** Returns the exit code: 0, 1 when any input failed, 2 on a database problem, 130 on Ctrl-C. */
+export async function ingestCommand(paths: string[], opts: IngestCommandOptions): Promise<number> {
+  checkDate("--date", opts.date);
+  const maxBytes = parseMaxBytes(opts.maxBytes);
+  const inputs = paths.length ? paths : ["-"];
+  return withStore(opts, async (store) => {
+    const pipeline = createPipeline({ dictionaries: opts.dictionaries, fallbackDate: opts.date ?? null });
+    const runId = await startRun(store, {
+      command: "ingest",
+      dyadVersion: dyadVersion(),
+      versions: pipeline.versions,
+      options: { paths: inputs, date: opts.date ?? null, dictionaries: opts.dictionaries ?? null },
+    });
+    // Ctrl-C: finish the document in hand, record the run, stop. A second Ctrl-C kills at once.
+    let stop = false;
+    const onSigint = () => {
+      if (stop) process.exit(130);
+      stop = true;
+    };
+    process.on("SIGINT", onSigint);
+    const progress = new Progress(process.stderr);
+    try {
+      const figures = await ingestDocuments(store, readInputs(inputs, { maxBytes, stdin: process.stdin }), {
+        runId,
+        extractor: dyadVersion(),
+        extract: (raw) => processDocument(pipeline, raw),
+        fallbackDate: opts.date ?? null,
+        onDocument(report, now) {
+          if (report.status === "failed") progress.interrupt(() => warn(`${report.source}: ${report.problem}`));
+          progress.update(() => progressLine(now));
+        },
+        shouldStop: () => stop,
+      });
+      progress.done();
+      await saveRun(store, runId, figures, stop ? "interrupted" : "done");
+      await writeOut(opts.json ? `${JSON.stringify(summaryJson(store, runId, figures))}\n` : summaryText(store, runId, figures));
+      if (stop) return 130;
+      return figures.documentsFailed > 0 ? 1 : 0;
+    } finally {
+      process.off("SIGINT", onSigint);
+    }
+  });
+}
+
+function documentCount(f: RunFigures): number {
+  return f.documentsNew + f.documentsUnchanged + f.documentsChanged + f.documentsFailed;
+}
+
+function rate(f: RunFigures): number {
+  return f.seconds > 0 ? f.bytes / MB / f.seconds : 0;
+}
+
+function progressLine(f: RunFigures): string {
+  return (
+    `ingest: ${documentCount(f)} documents (${f.documentsNew} new, ${f.documentsUnchanged} unchanged, ` +
+    `${f.documentsChanged} changed, ${f.documentsFailed} failed), ${f.eventsAdded} events, ` +
+    `${(f.bytes / MB).toFixed(1)} MB, ${rate(f).toFixed(2)} MB/s`
+  );
+}
+
+function summaryText(store: Store, runId: number, f: RunFigures): string {
+  return (
+    `ingested ${documentCount(f)} documents into ${store.label} (run ${runId}): ${f.documentsNew} new, ` +
+    `${f.documentsUnchanged} unchanged, ${f.documentsChanged} changed, ${f.documentsFailed} failed; ` +
+    `${f.eventsAdded} events added, ${f.eventsRemoved} removed; ` +
+    `${f.seconds.toFixed(1)} s, ${(f.bytes / MB).toFixed(2)} MB, ${rate(f).toFixed(2)} MB/s\n`
+  );
+}
+
+function summaryJson(store: Store, runId: number, f: RunFigures) {
+  return {
+    run: runId,
+    database: store.label,
+    documents: { new: f.documentsNew, unchanged: f.documentsUnchanged, changed: f.documentsChanged, failed: f.documentsFailed },
+    events: { added: f.eventsAdded, removed: f.eventsRemoved },
+    bytes: f.bytes,
+    seconds: Math.round(f.seconds * 1000) / 1000,
+    mb_per_s: Math.round(rate(f) * 1000) / 1000,
+  };
+}

@@ -1,0 +1,49 @@
+/** Opening a store: connect, migrate, and speak of failures in one line naming the database. */
+import type { Kysely, Transaction } from "kysely";
+import type { DatabaseTarget } from "./config.js";
+import { connect, type Dialect } from "./dialect.js";
+import { toStoreError } from "./errors.js";
+import { migrate } from "./migrations.js";
+import type { DB } from "./schema.js";
+
+export interface Store {
+  readonly db: Kysely<DB>;
+  readonly dialect: Dialect;
+  readonly target: DatabaseTarget;
+  /** How messages name the database: the path as given, or the URL without its password. */
+  readonly label: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Query commands: a missing SQLite file is an error, not a new empty database. */
+  mustExist?: boolean;
+}
+
+export async function openStore(target: DatabaseTarget, opts: OpenOptions = {}): Promise<Store> {
+  let db: Kysely<DB> | undefined;
+  try {
+    const conn = connect(target, opts);
+    db = conn.db;
+    await migrate(conn.db, conn.dialect, target.label);
+    const opened = conn.db;
+    return {
+      db: opened,
+      dialect: conn.dialect,
+      target,
+      label: target.label,
+      close: () => opened.destroy(),
+    };
+  } catch (err) {
+    await db?.destroy().catch(() => {});
+    throw toStoreError(err, target.label);
+  }
+}
+
+/** One write transaction, writers serialised (see Dialect.lockForWrite). */
+export function writeTransaction<T>(store: Store, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute(async (trx) => {
+    await store.dialect.lockForWrite(trx);
+    return fn(trx);
+  });
+}

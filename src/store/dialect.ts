@@ -1,0 +1,132 @@
+/**
+ * Everything that differs between SQLite and PostgreSQL, except full-text
+ * search (fts.ts): opening a connection, auto-increment keys, JSON columns,
+ * serialising writers. Queries elsewhere are written once, in Kysely.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import {
+  type CreateTableBuilder,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  sql,
+} from "kysely";
+import pg from "pg";
+import type { DatabaseTarget } from "./config.js";
+import { StoreError } from "./errors.js";
+import type { DB } from "./schema.js";
+
+export type DialectKind = "sqlite" | "postgres";
+
+export interface Dialect {
+  readonly kind: DialectKind;
+  /** Column type for JSON documents. */
+  readonly jsonType: "text" | "jsonb";
+  /** Bind parameters allowed in one statement (SQLite 32766, PostgreSQL 65535), with a margin. */
+  readonly maxParams: number;
+  /** A JSON column's value as JS: SQLite hands back text, pg has parsed JSONB already. */
+  readJson<T>(value: unknown): T;
+  /** Adds an auto-increment integer primary key `id`. */
+  addId<TB extends string>(table: CreateTableBuilder<TB, never>): CreateTableBuilder<TB, "id">;
+  /**
+   * First statement of every write transaction. PostgreSQL: an advisory lock,
+   * so concurrent writers assign stories one at a time. SQLite needs none: its
+   * transactions begin IMMEDIATE (see openSqlite), which takes the write lock.
+   */
+  lockForWrite(db: Kysely<DB>): Promise<void>;
+}
+
+/** How long a writer waits for another one before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 10_000;
+/** Any constant: the advisory lock key that serialises dyad's writers on PostgreSQL. */
+const PG_WRITE_LOCK = 0x6479_6164; // "dyad"
+
+const sqliteDialect: Dialect = {
+  kind: "sqlite",
+  jsonType: "text",
+  maxParams: 30_000,
+  readJson: <T>(value: unknown) => (value === null ? null : JSON.parse(value as string)) as T,
+  addId: (table) => table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()),
+  lockForWrite: async () => {},
+};
+
+const postgresDialect: Dialect = {
+  kind: "postgres",
+  jsonType: "jsonb",
+  maxParams: 60_000,
+  readJson: <T>(value: unknown) => value as T,
+  addId: (table) => table.addColumn("id", "serial", (c) => c.primaryKey()),
+  lockForWrite: async (db) => {
+    await sql`select pg_advisory_xact_lock(${PG_WRITE_LOCK})`.execute(db);
+  },
+};
+
+export interface Connection {
+  db: Kysely<DB>;
+  dialect: Dialect;
+}
+
+export function connect(target: DatabaseTarget, opts: { mustExist?: boolean } = {}): Connection {
+  return target.kind === "sqlite"
+    ? { db: openSqlite(target, opts.mustExist ?? false), dialect: sqliteDialect }
+    : { db: openPostgres(target.url), dialect: postgresDialect };
+}
+
+/** Statements kept prepared, by SQL text; Kysely itself prepares anew on every call. */
+const STATEMENT_CACHE_SIZE = 256;
+
+function openSqlite(target: Extract<DatabaseTarget, { kind: "sqlite" }>, mustExist: boolean): Kysely<DB> {
+  if (mustExist && !existsSync(target.path))
+    throw new StoreError(`no database at ${target.label}: run dyad ingest first (or pass --db PATH)`);
+  if (target.isDefault) mkdirSync(dirname(target.path), { recursive: true });
+  const raw = new Database(target.path, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    // WAL: readers never block the writer; NORMAL sync is crash-safe for the
+    // process (kill -9), and only an OS crash can lose the last commits.
+    raw.pragma("journal_mode = WAL");
+    raw.pragma("synchronous = NORMAL");
+    raw.pragma("foreign_keys = ON");
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
+  const cache = new Map<string, Database.Statement>();
+  const database: SqliteDatabase = {
+    close: () => raw.close(),
+    prepare(text: string) {
+      // IMMEDIATE takes the write lock at BEGIN, where the busy timeout applies;
+      // a deferred transaction that reads first can fail at once with SQLITE_BUSY.
+      const query = text === "begin" ? "begin immediate" : text;
+      let stmt = cache.get(query);
+      if (!stmt) {
+        stmt = raw.prepare(query);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(query, stmt);
+      }
+      return stmt;
+    },
+  };
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+}
+
+/** bigint (count(*), sum) and numeric come back from pg as strings; dyad's numbers fit a double. */
+const NUMERIC_OIDS = new Set([20, 1700]);
+
+function openPostgres(url: string): Kysely<DB> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    connectionTimeoutMillis: 10_000,
+    application_name: "dyad",
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        NUMERIC_OIDS.has(oid) ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as never,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

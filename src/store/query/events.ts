@@ -1,0 +1,147 @@
+/** `dyad events`: live events by actor, recipient, dyad, type, modality, dates and evidence text. */
+import type { EventRecord } from "../../model/event.js";
+import type { Store } from "../connection.js";
+import { sinceBound, untilBound } from "../dates.js";
+import { sentenceMatches } from "../fts.js";
+import { type ActorMatch, resolveActor, sideMatches } from "./common.js";
+
+export interface EventFilter {
+  /** Id, name, alias or ISO code; case-insensitive. */
+  actor?: string;
+  recipient?: string;
+  /** Two actors, in either direction. */
+  dyad?: [string, string];
+  types?: string[];
+  modalities?: string[];
+  /** YYYY, YYYY-MM or YYYY-MM-DD: events whose period reaches into [since, until]. */
+  since?: string;
+  until?: string;
+  /** Full-text query over the evidence sentence. */
+  text?: string;
+  /** At most this many (default all). */
+  limit?: number;
+}
+
+export interface ActorBrief {
+  id: string;
+  name: string;
+  /** State/organisation level key (see stories.ts). */
+  key: string;
+}
+
+export interface EventSummary {
+  id: number;
+  event: string;
+  mode: string | null;
+  modality: string;
+  /** The record's own date, or null. */
+  date: string | null;
+  /** First day of its period (own date, else the document's); null when neither is known. */
+  day: string | null;
+  actor: ActorBrief;
+  recipient: ActorBrief | null;
+  story: { id: number; events: number; documents: number };
+  document: { id: number; docId: string; source: string; title: string | null; published: string | null };
+  /** The record exactly as extract printed it. */
+  record: EventRecord;
+}
+
+const PAGE = 500;
+
+/** Matching events in date order (undated first), streamed page by page. */
+export async function* findEvents(store: Store, filter: EventFilter = {}): AsyncGenerator<EventSummary> {
+  const actor = filter.actor ? await resolveActor(store, filter.actor) : null;
+  const recipient = filter.recipient ? await resolveActor(store, filter.recipient) : null;
+  const dyad: [ActorMatch, ActorMatch] | null = filter.dyad
+    ? [await resolveActor(store, filter.dyad[0]), await resolveActor(store, filter.dyad[1])]
+    : null;
+  const matches = filter.text ? sentenceMatches(store.dialect, filter.text) : undefined;
+  if (matches === null) return;
+  let left = filter.limit && filter.limit > 0 ? filter.limit : Number.POSITIVE_INFINITY;
+  let after: { day: string; id: number } | null = null;
+  while (left > 0) {
+    let q = store.db
+      .selectFrom("events")
+      .innerJoin("documents", "documents.id", "events.document_id")
+      .innerJoin("stories", "stories.id", "events.story_id")
+      .select([
+        "events.id",
+        "events.event_type",
+        "events.mode",
+        "events.modality",
+        "events.date",
+        "events.date_start",
+        "events.actor_id",
+        "events.actor_name",
+        "events.actor_key",
+        "events.recipient_id",
+        "events.recipient_name",
+        "events.recipient_key",
+        "events.record",
+        "stories.id as story_id",
+        "stories.event_count",
+        "stories.document_count",
+        "documents.id as document_id",
+        "documents.doc_id",
+        "documents.source",
+        "documents.title",
+        "documents.published",
+      ])
+      .where("events.live", "=", 1);
+    if (actor) q = q.where((eb) => sideMatches(eb, "actor", actor));
+    if (recipient) q = q.where((eb) => sideMatches(eb, "recipient", recipient));
+    if (dyad) {
+      const [x, y] = dyad;
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([sideMatches(eb, "actor", x), sideMatches(eb, "recipient", y)]),
+          eb.and([sideMatches(eb, "actor", y), sideMatches(eb, "recipient", x)]),
+        ]),
+      );
+    }
+    if (filter.types?.length) q = q.where("events.event_type", "in", filter.types);
+    if (filter.modalities?.length) q = q.where("events.modality", "in", filter.modalities);
+    // "" marks an undated event: a date bound excludes it.
+    if (filter.since) q = q.where("events.date_end", ">=", sinceBound(filter.since)).where("events.date_end", "!=", "");
+    if (filter.until) q = q.where("events.date_start", "<=", untilBound(filter.until)).where("events.date_start", "!=", "");
+    if (matches) {
+      q = q
+        .innerJoin("sentences", (j) =>
+          j.onRef("sentences.document_id", "=", "events.document_id").onRef("sentences.idx", "=", "events.sentence"),
+        )
+        .where("sentences.id", "in", (eb) => eb.selectFrom(matches.as("m")).select("m.id"));
+    }
+    if (after) {
+      const { day, id } = after;
+      q = q.where((eb) =>
+        eb.or([eb("events.date_start", ">", day), eb.and([eb("events.date_start", "=", day), eb("events.id", ">", id)])]),
+      );
+    }
+    const rows = await q
+      .orderBy("events.date_start")
+      .orderBy("events.id")
+      .limit(Math.min(PAGE, left))
+      .execute();
+    for (const r of rows) {
+      yield {
+        id: r.id,
+        event: r.event_type,
+        mode: r.mode,
+        modality: r.modality,
+        date: r.date,
+        day: r.date_start || null,
+        actor: { id: r.actor_id, name: r.actor_name, key: r.actor_key },
+        recipient: r.recipient_id
+          ? { id: r.recipient_id, name: r.recipient_name ?? r.recipient_id, key: r.recipient_key ?? r.recipient_id }
+          : null,
+        story: { id: r.story_id, events: r.event_count, documents: r.document_count },
+        document: { id: r.document_id, docId: r.doc_id, source: r.source, title: r.title, published: r.published },
+        record: store.dialect.readJson<EventRecord>(r.record),
+      };
+    }
+    left -= rows.length;
+    if (rows.length < PAGE) return;
+    const last = rows[rows.length - 1];
+    after = { day: last.date_start, id: last.id };
+  }
+}
