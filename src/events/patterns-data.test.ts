@@ -140,12 +140,13 @@ describe("event pattern files", () => {
     expect(bad).toEqual([]);
   });
 
-  it("give every pattern examples with ISO3 or named actors", () => {
+  it("give every pattern examples, with actors as ISO3 codes, canonical names or null", () => {
     const bad: string[] = [];
     for (const p of patterns) {
       if (p.examples.length === 0) bad.push(`${p.id}: no example`);
       for (const e of p.examples) {
-        for (const a of [e.actor, e.recipient]) if (a !== null && !/^[A-Z]{3}$/.test(a) && !/[a-z]/.test(a) && a.length > 3) bad.push(`${p.id}: actor "${a}"`);
+        for (const a of [e.actor, e.recipient]) if (a !== null && (a.trim() !== a || a.length < 2)) bad.push(`${p.id}: actor "${a}"`);
+        if (e.actor !== null && e.actor === e.recipient && !/^[A-Z]{3}$/.test(e.actor)) bad.push(`${p.id}: actor = recipient in "${e.text}"`);
       }
     }
     expect(bad).toEqual([]);

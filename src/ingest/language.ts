@@ -63,6 +63,18 @@ export function dominantScript(s: string): Script {
   return top === han ? "han" : "other";
 }
 
+/** Latin-script text shorter than this is not given to franc. */
+const MIN_FRANC_LATIN_CHARS = 240;
+
+/** Share of the words that are common English words. */
+function englishShare(s: string): number {
+  const words = s.toLowerCase().match(WORD);
+  if (!words) return 0;
+  let hits = 0;
+  for (const w of words) if (ENGLISH.has(w)) hits++;
+  return hits / words.length;
+}
+
 function looksEnglish(s: string): boolean {
   const words = s.toLowerCase().match(WORD);
   if (!words || words.length < 6) return false;
@@ -81,6 +93,9 @@ export function paragraphLanguage(s: string): string | null {
     case "latin":
       if (short) return null;
       if (looksEnglish(s)) return "eng";
+      // franc guesses wildly on a sentence or two of news ("Russia vetoed a UN draft" reads as
+      // Italian): a short text with some common English words takes the document's language.
+      if (s.length < MIN_FRANC_LATIN_CHARS && englishShare(s) >= 0.1) return null;
       return franc(s, { only: LATIN, minLength: 1 });
     case "cyrillic":
       if (short) return UKRAINIAN_LETTERS.test(s) ? "ukr" : "rus";
