@@ -95,7 +95,7 @@ export function paragraphLanguage(s: string): string | null {
       if (looksEnglish(s)) return "eng";
       // franc guesses wildly on a sentence or two of news ("Russia vetoed a UN draft" reads as
       // Italian): a short text with some common English words takes the document's language.
-      if (s.length < MIN_FRANC_LATIN_CHARS && englishShare(s) >= 0.1) return null;
+      if (s.length < MIN_FRANC_LATIN_CHARS && englishShare(s) >= 0.05) return null;
       return franc(s, { only: LATIN, minLength: 1 });
     case "cyrillic":
       if (short) return UKRAINIAN_LETTERS.test(s) ? "ukr" : "rus";
