@@ -381,6 +381,10 @@ function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
   if (people && isPeopleNoun(ctx, seg)) {
     return { identity: withRole(ctx, identityAt(people, ctx.date), CIVILIANS), end: k + 1, via: "demonym" };
   }
+  // "Russian missiles struck", "shelled Azerbaijani positions": the adjective names the side.
+  if (people && modifiesNoun(ctx, seg)) {
+    return { identity: stateGovernment(identityAt(people, ctx.date)), end: k + 1, via: "adjective" };
+  }
   return null;
 }
 
@@ -408,6 +412,17 @@ function actsPolitically(ctx: Context, seg: Segment): boolean {
     if ((pos === "NOUN" || pos === "PROPN") && t.lower[next] !== "'s") return false;
   }
   return true;
+}
+
+/** A demonym before a common noun (with at most one adjective between): "Russian fuel depot". */
+function modifiesNoun(ctx: Context, seg: Segment): boolean {
+  const t = ctx.doc.tokens;
+  const sentence = t.sentence[seg.start];
+  for (let i = seg.end; i < t.text.length && i <= seg.end + 2 && t.sentence[i] === sentence; i++) {
+    if (t.pos[i] === "NOUN" && /^\p{Ll}/u.test(t.text[i])) return true;
+    if (t.pos[i] !== "ADJ") return false;
+  }
+  return false;
 }
 
 /** "Afghans", "the Russians" as people, not the adjective "Russian weapons". */
