@@ -59,8 +59,9 @@ export class FactsCache {
       this.doc.sentences.forEach((s) => {
         if (s.skip) return;
         for (const d of findDates(this.doc.text.slice(s.start, s.end), { date: null })) {
-          const month = d.date.slice(0, 7);
-          if (d.precision !== "year" && (!latest || month > latest)) latest = month;
+          // Day precision is not kept: the article was written some day after the last one it names.
+          const named = d.date.slice(0, 7);
+          if (!latest || named.localeCompare(latest) > 0) latest = named;
         }
       });
       this.reference = latest;

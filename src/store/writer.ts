@@ -66,64 +66,71 @@ async function touch(trx: Transaction<DB>, documentId: number, runId: number): P
     .execute();
 }
 
-/** Stores a new document, or a new version of one whose content changed. */
+/** Stores a new document, or a new version of one whose content changed, in a transaction of its own. */
 export function storeDocument(store: Store, input: DocumentInput): Promise<WriteResult> {
-  return writeTransaction(store, async (trx) => {
-    const { doc, runId } = input;
-    const now = new Date().toISOString();
-    // Checked again under the write lock: another writer may have stored it meanwhile.
-    const current = await trx
-      .selectFrom("documents")
-      .select(["id", "version", "content_hash"])
-      .where("source_key", "=", input.sourceKey)
-      .where("is_current", "=", 1)
-      .executeTakeFirst();
-    if (current?.content_hash === input.contentHash) {
-      await touch(trx, current.id, runId);
-      return { status: "unchanged", documentId: current.id, eventsAdded: 0, eventsRemoved: 0 };
-    }
-    let touched: number[] = [];
-    if (current) {
-      const old = await trx
-        .selectFrom("events")
-        .select("story_id")
-        .where("document_id", "=", current.id)
-        .where("live", "=", 1)
-        .execute();
-      touched = old.map((r) => r.story_id);
-      await trx.updateTable("documents").set({ is_current: 0 }).where("id", "=", current.id).execute();
-      await trx.updateTable("events").set({ live: 0 }).where("document_id", "=", current.id).execute();
-    }
-    const { id: documentId } = await trx
-      .insertInto("documents")
-      .values({
-        source_key: input.sourceKey,
-        version: (current?.version ?? 0) + 1,
-        is_current: 1,
-        doc_id: doc.id,
-        source: doc.source,
-        format: doc.format,
-        raw_text: doc.rawText,
-        content_hash: input.contentHash,
-        reader: JSON.stringify(input.reader),
-        ...extractedFields(doc, input.extractor, runId),
-        first_run: runId,
-        last_run: runId,
-        first_seen: now,
-        last_seen: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await insertDerived(trx, store, doc, documentId, now);
-    const storyIds = await insertEvents(trx, store, doc, doc.events, documentId, runId);
-    await refreshStories(trx, [...touched, ...storyIds]);
-    return {
-      status: current ? "changed" : "new",
-      documentId,
-      eventsAdded: doc.events.length,
-      eventsRemoved: touched.length,
-    };
-  });
+  return writeTransaction(store, (trx) => storeDocumentIn(trx, store, input));
+}
+
+/** The same inside a write transaction the caller holds (several documents may share one). */
+export async function storeDocumentIn(
+  trx: Transaction<DB>,
+  store: Store,
+  input: DocumentInput,
+): Promise<WriteResult> {
+  const { doc, runId } = input;
+  const now = new Date().toISOString();
+  // Checked again under the write lock: another writer may have stored it meanwhile.
+  const current = await trx
+    .selectFrom("documents")
+    .select(["id", "version", "content_hash"])
+    .where("source_key", "=", input.sourceKey)
+    .where("is_current", "=", 1)
+    .executeTakeFirst();
+  if (current?.content_hash === input.contentHash) {
+    await touch(trx, current.id, runId);
+    return { status: "unchanged", documentId: current.id, eventsAdded: 0, eventsRemoved: 0 };
+  }
+  let touched: number[] = [];
+  if (current) {
+    const old = await trx
+      .selectFrom("events")
+      .select("story_id")
+      .where("document_id", "=", current.id)
+      .where("live", "=", 1)
+      .execute();
+    touched = old.map((r) => r.story_id);
+    await trx.updateTable("documents").set({ is_current: 0 }).where("id", "=", current.id).execute();
+    await trx.updateTable("events").set({ live: 0 }).where("document_id", "=", current.id).execute();
+  }
+  const { id: documentId } = await trx
+    .insertInto("documents")
+    .values({
+      source_key: input.sourceKey,
+      version: (current?.version ?? 0) + 1,
+      is_current: 1,
+      doc_id: doc.id,
+      source: doc.source,
+      format: doc.format,
+      raw_text: doc.rawText,
+      content_hash: input.contentHash,
+      reader: JSON.stringify(input.reader),
+      ...extractedFields(doc, input.extractor, runId),
+      first_run: runId,
+      last_run: runId,
+      first_seen: now,
+      last_seen: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await insertDerived(trx, store, doc, documentId, now);
+  const storyIds = await insertEvents(trx, store, doc, doc.events, documentId, runId);
+  await refreshStories(trx, [...touched, ...storyIds]);
+  return {
+    status: current ? "changed" : "new",
+    documentId,
+    eventsAdded: doc.events.length,
+    eventsRemoved: touched.length,
+  };
 }
 
 /** Document columns that extraction determines (and `reprocess` rewrites). */
@@ -148,7 +155,13 @@ function extractedFields(doc: Document, extractor: string, runId: number) {
 }
 
 /** Sentences, actors and mentions: everything but events. */
-async function insertDerived(trx: Transaction<DB>, store: Store, doc: Document, documentId: number, now: string) {
+async function insertDerived(
+  trx: Transaction<DB>,
+  store: Store,
+  doc: Document,
+  documentId: number,
+  now: string,
+) {
   await insertChunked(trx, store, "sentences", sentenceRows(doc, documentId));
   const actors = actorRows(doc, now);
   const per = Math.floor(store.dialect.maxParams / 9);
@@ -185,7 +198,9 @@ async function insertEvents(
     trx,
     records.map((e) => storyKey(e, doc.published)),
   );
-  const rows = records.map((e, k) => eventRow(e, doc, { documentId, storyId: storyIds[k], runId, live: true }));
+  const rows = records.map((e, k) =>
+    eventRow(e, doc, { documentId, storyId: storyIds[k], runId, live: true }),
+  );
   await insertChunked(trx, store, "events", rows);
   return storyIds;
 }
@@ -203,7 +218,10 @@ async function insertChunked<T extends InsertTable>(
   const per = Math.max(1, Math.floor(store.dialect.maxParams / Object.keys(rows[0]).length));
   for (let i = 0; i < rows.length; i += per) {
     // biome-ignore lint/suspicious/noExplicitAny: the union of three tables defeats Kysely's inference
-    await trx.insertInto(table).values(rows.slice(i, i + per) as any).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + per) as any)
+      .execute();
   }
 }
 
@@ -244,7 +262,11 @@ export function replaceExtraction(
         added.push(e);
         continue;
       }
-      const { story_id: _story, document_id: _doc, ...fields } = eventRow(e, doc, {
+      const {
+        story_id: _story,
+        document_id: _doc,
+        ...fields
+      } = eventRow(e, doc, {
         documentId,
         storyId: match.story_id,
         runId,
