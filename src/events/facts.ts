@@ -59,13 +59,15 @@ export class FactsCache {
       this.doc.sentences.forEach((s) => {
         if (s.skip) return;
         for (const d of findDates(this.doc.text.slice(s.start, s.end), { date: null })) {
-          // Day precision is not kept: the article was written some day after the last one it names.
+          // Spans of time ("the early 2000s", "from 1996 to 2001") say nothing of when the text was written;
+          // a day is cut to its month: the article came some days after the last one it names.
+          if (d.kind === "range") continue;
           const named = d.date.slice(0, 7);
           if (!latest || named.localeCompare(latest) > 0) latest = named;
         }
       });
       this.reference = latest;
-      if (latest) this.doc.warnings.push(`no publication date: events dated against ${latest}, the latest month the text names`);
+      if (latest) this.doc.warnings.push(`no publication date: events dated against ${latest}, the latest month or year the text names`);
     }
     return this.reference;
   }
