@@ -403,7 +403,10 @@ function actsPolitically(ctx: Context, seg: Segment): boolean {
   const sentence = t.sentence[seg.start];
   const prev = seg.start - 1;
   if (prev >= 0 && t.sentence[prev] === sentence) {
-    const p = t.lower[prev] === "the" && prev > 0 ? t.lower[prev - 1] : t.lower[prev];
+    const at = t.lower[prev] === "the" && prev > 0 ? prev - 1 : prev;
+    const p = t.lower[at];
+    // "supply weapons to Dushanbe" gives to the government; "a visit to Dushanbe" goes to the city.
+    if (p === "to" || p === "toward" || p === "towards") return !afterMotion(t, at);
     if (PLACE_PREPOSITIONS.has(p)) return false;
   }
   const next = seg.end;
@@ -421,6 +424,22 @@ function modifiesNoun(ctx: Context, seg: Segment): boolean {
   for (let i = seg.end; i < t.text.length && i <= seg.end + 2 && t.sentence[i] === sentence; i++) {
     if (t.pos[i] === "NOUN" && /^\p{Ll}/u.test(t.text[i])) return true;
     if (t.pos[i] !== "ADJ") return false;
+  }
+  return false;
+}
+
+/** Words of going somewhere: after them, "to X" is a destination. */
+const MOTION = new Set([
+  "visit", "trip", "travel", "journey", "way", "flight", "return", "come", "go", "arrive", "head", "move", "fly",
+  "relocate", "flee", "deport", "deploy", "send", "transfer", "evacuate", "redeploy", "march", "drive", "sail", "route",
+  "road", "access", "mission", "delegation", "embassy", "ambassador", "envoy", "route", "close", "near", "next",
+]);
+
+/** The word (or its head, across a short object) before "to" is one of going somewhere. */
+function afterMotion(t: Document["tokens"], to: number): boolean {
+  for (let j = to - 1; j >= 0 && j >= to - 4; j--) {
+    if (MOTION.has(t.lemma[j]) || MOTION.has(t.lower[j])) return true;
+    if (t.pos[j] === "VERB") return false;
   }
   return false;
 }

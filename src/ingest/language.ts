@@ -66,12 +66,18 @@ export function dominantScript(s: string): Script {
 /** Latin-script text shorter than this is not given to franc. */
 const MIN_FRANC_LATIN_CHARS = 240;
 
+/** Function words of English news that French, Spanish, Italian or German rarely use as words. */
+const ENGLISH_SHORT = new Set([
+  ...ENGLISH,
+  ..."on in will could should can may over into against before its an was be been more than new".split(" "),
+]);
+
 /** Share of the words that are common English words. */
 function englishShare(s: string): number {
   const words = s.toLowerCase().match(WORD);
   if (!words) return 0;
   let hits = 0;
-  for (const w of words) if (ENGLISH.has(w)) hits++;
+  for (const w of words) if (ENGLISH_SHORT.has(w)) hits++;
   return hits / words.length;
 }
 
@@ -95,7 +101,7 @@ export function paragraphLanguage(s: string): string | null {
       if (looksEnglish(s)) return "eng";
       // franc guesses wildly on a sentence or two of news ("Russia vetoed a UN draft" reads as
       // Italian): a short text with some common English words takes the document's language.
-      if (s.length < MIN_FRANC_LATIN_CHARS && englishShare(s) >= 0.05) return null;
+      if (s.length < MIN_FRANC_LATIN_CHARS && englishShare(s) >= 0.1) return null;
       return franc(s, { only: LATIN, minLength: 1 });
     case "cyrillic":
       if (short) return UKRAINIAN_LETTERS.test(s) ? "ukr" : "rus";
