@@ -38,6 +38,8 @@ const MATERIAL = new Set([
  * large corpus have none, and dates, places and quantities cost as much as
  * finding actors.
  */
+const HAS_YEAR = /\b(?:1[89]|20)\d\d\b|\d\/\d/;
+
 export class FactsCache {
   private readonly dates = new Map<number, DateMention[]>();
   private readonly facts = new Map<number, SentenceFacts>();
@@ -58,7 +60,10 @@ export class FactsCache {
       let latest: string | null = null;
       this.doc.sentences.forEach((s) => {
         if (s.skip) return;
-        for (const d of findDates(this.doc.text.slice(s.start, s.end), { date: null })) {
+        const text = this.doc.text.slice(s.start, s.end);
+        // Without a reference only year-bearing dates resolve: skip sentences with no year in them.
+        if (!HAS_YEAR.test(text)) return;
+        for (const d of findDates(text, { date: null })) {
           // Spans of time ("the early 2000s", "from 1996 to 2001") say nothing of when the text was written;
           // a day is cut to its month: the article came some days after the last one it names.
           if (d.kind === "range") continue;

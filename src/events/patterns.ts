@@ -7,8 +7,15 @@ import { join } from "node:path";
 import { DataFileError, dictionariesDir, loadDataFile } from "../pipeline/data-file.js";
 import { type Pattern, patternFileSchema } from "./schema.js";
 
+/** A pattern's word lists as sets, built once: the trigger check runs on every verb and noun. */
+export interface CompiledLists {
+  object: Set<string> | null;
+  notObject: Set<string> | null;
+}
+
 export interface PatternSet {
   patterns: Pattern[];
+  lists: Map<Pattern, CompiledLists>;
   /** "VERB:meet" / "NOUN:talk" -> candidate patterns, most specific first. */
   byTrigger: Map<string, Pattern[]>;
   versions: Record<string, string>;
@@ -28,12 +35,14 @@ export function indexPatterns(files: { name: string; version: string; patterns: 
   const patterns: Pattern[] = [];
   const versions: Record<string, string> = {};
   const ids = new Set<string>();
+  const lists = new Map<Pattern, CompiledLists>();
   for (const file of files) {
     versions[`patterns:${file.name}`] = file.version;
     for (const p of file.patterns) {
       if (ids.has(p.id)) throw new DataFileError(file.name, `pattern id "${p.id}" is defined twice`);
       ids.add(p.id);
       patterns.push(p);
+      lists.set(p, { object: p.object ? new Set(p.object) : null, notObject: p.notObject ? new Set(p.notObject) : null });
       for (const lemma of p.lemmas) {
         const key = `${p.pos}:${lemma}`;
         const list = byTrigger.get(key) ?? [];
@@ -43,7 +52,7 @@ export function indexPatterns(files: { name: string; version: string; patterns: 
     }
   }
   for (const list of byTrigger.values()) list.sort(comparePatterns);
-  return { patterns, byTrigger, versions };
+  return { patterns, lists, byTrigger, versions };
 }
 
 const cache = new Map<string, PatternSet>();

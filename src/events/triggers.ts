@@ -4,7 +4,7 @@
  * order comparePatterns gives (priority, then specificity), first fit wins.
  */
 import type { Tokens } from "../model/document.js";
-import type { PatternSet } from "./patterns.js";
+import type { CompiledLists, PatternSet } from "./patterns.js";
 import { ownerAt, type SentenceView } from "./roles.js";
 import type { Pattern } from "./schema.js";
 
@@ -25,7 +25,7 @@ function triggerClass(pos: string): "VERB" | "NOUN" | null {
 }
 
 /** Does the pattern fit at token i? Returns the token after trigger + particle, or -1. */
-function fits(t: Tokens, i: number, end: number, p: Pattern): number {
+function fits(t: Tokens, i: number, end: number, p: Pattern, lists: CompiledLists): number {
   let after = i + 1;
   if (p.particle) {
     // A particle may come right after the verb or after a short object: "called off", "pulled its troops out".
@@ -34,8 +34,9 @@ function fits(t: Tokens, i: number, end: number, p: Pattern): number {
     if (k < p.particle.length) return -1;
     after += p.particle.length;
   }
-  if (p.object || p.notObject) {
-    let found = !p.object;
+  const { object, notObject } = lists;
+  if (object || notObject) {
+    let found = !object;
     // The window counts words, not punctuation: "2-year-old economic sanctions" is three tokens apart, not five.
     let words = 0;
     const window = p.window ?? DEFAULT_WINDOW;
@@ -43,8 +44,8 @@ function fits(t: Tokens, i: number, end: number, p: Pattern): number {
       const lemma = t.lemma[j];
       if (t.lower[j] === "." || t.lower[j] === ";") break;
       if (t.pos[j] !== "PUNCT") words++;
-      if (p.notObject?.includes(lemma) || p.notObject?.includes(t.lower[j])) return -1;
-      if (p.object?.includes(lemma) || p.object?.includes(t.lower[j])) found = true;
+      if (notObject && (notObject.has(lemma) || notObject.has(t.lower[j]))) return -1;
+      if (object && (object.has(lemma) || object.has(t.lower[j]))) found = true;
     }
     if (!found) return -1;
   }
@@ -63,7 +64,7 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     if (!candidates && t.lower[i] !== t.lemma[i]) candidates = patterns.byTrigger.get(`${cls}:${t.lower[i]}`);
     if (!candidates) continue;
     for (const p of candidates) {
-      const after = fits(t, i, v.tokenEnd, p);
+      const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!);
       if (after >= 0) {
         out.push({ index: i, after, pattern: p });
         break;
