@@ -7,9 +7,9 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import winkNLP from "wink-eng-lite-web-model";
-import wink from "wink-nlp";
 import { describe, expect, it } from "vitest";
+import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
 import { emptyTokens, type Tokens } from "../model/document.js";
 import { EVENT_TYPES } from "../model/event.js";
 import { dictionariesDir, loadDataFile } from "../pipeline/data-file.js";
@@ -18,7 +18,8 @@ import { viewOf } from "./roles.js";
 import { type Pattern, type PatternFile, patternFileSchema } from "./schema.js";
 import { findTriggers } from "./triggers.js";
 
-const nlp = wink(winkNLP, ["sbd", "pos"]);
+/** The segmenter's own configuration (src/nlp/segment.ts): lemmas come with POS. */
+const nlp = winkNLP(model, ["sbd", "pos"]);
 const its = nlp.its;
 
 const folder = join(dictionariesDir(), "patterns");
@@ -48,17 +49,48 @@ const MODES: Record<string, string[]> = {
   PROTEST: ["demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"],
   SANCTION: ["convict", "cancel", "expel", "withdraw", "sever"],
   MOBILIZE: ["troops", "weapons", "police"],
-  COERCE: ["confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"],
+  COERCE: [
+    "confiscate",
+    "restrict",
+    "ban",
+    "censor",
+    "curfew",
+    "martial-law",
+    "arrest",
+    "deport",
+    "withhold",
+  ],
   ASSAULT: [
-    "abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive", "firearms", "explosives",
-    "suicide-attack", "heavy-weapons",
+    "abduct",
+    "beat",
+    "torture",
+    "execute",
+    "sexual",
+    "assassinate",
+    "destroy",
+    "primitive",
+    "firearms",
+    "explosives",
+    "suicide-attack",
+    "heavy-weapons",
   ],
 };
 
 /** PLOVER context codes used by the patterns. */
 const CONTEXTS = new Set([
-  "military", "intelligence", "peacekeeping", "economic", "diplomatic", "humanitarian", "legal", "migration", "cyber",
-  "political", "human_rights", "terrorism", "cbrn",
+  "military",
+  "intelligence",
+  "peacekeeping",
+  "economic",
+  "diplomatic",
+  "humanitarian",
+  "legal",
+  "migration",
+  "cyber",
+  "political",
+  "human_rights",
+  "terrorism",
+  "cbrn",
 ]);
 
 /** Tokens of a sentence exactly as the segmenter fills them (wink-nlp lemma and POS). */
@@ -83,7 +115,8 @@ function tokenize(text: string): Tokens {
   return t;
 }
 
-const cls = (pos: string) => (pos === "VERB" || pos === "AUX" ? "VERB" : pos === "NOUN" || pos === "PROPN" ? "NOUN" : null);
+const cls = (pos: string) =>
+  pos === "VERB" || pos === "AUX" ? "VERB" : pos === "NOUN" || pos === "PROPN" ? "NOUN" : null;
 
 /** Does some token carry one of the pattern's lemmas (as the matcher looks them up), with its particle after it? */
 function hasTrigger(t: Tokens, p: Pattern): boolean {
@@ -124,7 +157,8 @@ describe("event pattern files", () => {
     const bad: string[] = [];
     for (const p of patterns) {
       for (const list of [p.lemmas, p.particle ?? [], p.object ?? [], p.notObject ?? []]) {
-        for (const w of list) if (w !== w.toLowerCase() || w !== w.trim() || w.length === 0) bad.push(`${p.id}: "${w}"`);
+        for (const w of list)
+          if (w !== w.toLowerCase() || w !== w.trim() || w.length === 0) bad.push(`${p.id}: "${w}"`);
         if (new Set(list).size !== list.length) bad.push(`${p.id}: duplicate in [${list.join(", ")}]`);
       }
     }
@@ -145,8 +179,10 @@ describe("event pattern files", () => {
     for (const p of patterns) {
       if (p.examples.length === 0) bad.push(`${p.id}: no example`);
       for (const e of p.examples) {
-        for (const a of [e.actor, e.recipient]) if (a !== null && (a.trim() !== a || a.length < 2)) bad.push(`${p.id}: actor "${a}"`);
-        if (e.actor !== null && e.actor === e.recipient && !/^[A-Z]{3}$/.test(e.actor)) bad.push(`${p.id}: actor = recipient in "${e.text}"`);
+        for (const a of [e.actor, e.recipient])
+          if (a !== null && (a.trim() !== a || a.length < 2)) bad.push(`${p.id}: actor "${a}"`);
+        if (e.actor !== null && e.actor === e.recipient && !/^[A-Z]{3}$/.test(e.actor))
+          bad.push(`${p.id}: actor = recipient in "${e.text}"`);
       }
     }
     expect(bad).toEqual([]);
@@ -167,7 +203,9 @@ describe("event pattern files", () => {
         const t = tokenize(e.text);
         const fired = findTriggers(viewOf(t, [], 0, t.lemma.length), set);
         if (!fired.some((trig) => trig.pattern.id === p.id)) {
-          bad.push(`${p.id}: "${e.text}" fires [${fired.map((trig) => `${t.text[trig.index]}=${trig.pattern.id}`).join(", ")}]`);
+          bad.push(
+            `${p.id}: "${e.text}" fires [${fired.map((trig) => `${t.text[trig.index]}=${trig.pattern.id}`).join(", ")}]`,
+          );
         }
       }
     }
