@@ -32,6 +32,8 @@ const NOUN_ACTOR = ["possessive", "between", "subject"];
 const NOUN_RECIPIENT = ["between", "prep:with", "prep:to", "prep:against", "prep:on"];
 /** Types whose pairs are one record, visitor -> host or in text order (EVENTS.md). */
 const SYMMETRIC = new Set(["CONSULT", "COOPERATE"]);
+/** Types where two coordinated subjects act on each other: one record per direction (EVENTS.md). */
+const RECIPROCAL = new Set(["AGREE", "ASSAULT", "ACCUSE", "THREATEN"]);
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
 const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
 
@@ -258,26 +260,36 @@ function recordsFor(
     // "Russia and Tajikistan agreed to join forces": one pair, in text order.
     recipientRefs = actorRefs.splice(1);
   }
+  const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
   // A meeting or joint action needs two sides; alone it says nothing about a dyad.
   if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) return [];
+  if (RECIPROCAL.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2) {
+    // "Armenia and Azerbaijan agreed", "the two sides clashed": one record per direction.
+    return actorRefs.flatMap((actor) =>
+      actorRefs.filter((other) => other.id !== actor.id).map((other) => record(actor, other)),
+    );
+  }
   if (recipientRefs.length === 0) recipientRefs = [null];
-  const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
   const out: EventRecord[] = [];
   for (const actor of actorRefs) {
     for (const recipient of recipientRefs) {
       if (recipient && recipient.id === actor.id) continue;
-      out.push({
-        id: "",
-        ...base,
-        actor,
-        recipient,
-        date: date?.date ?? null,
-        date_precision: date?.precision ?? null,
-        reported_by: speakerRef && speakerRef.id !== actor.id ? speakerRef : null,
-      });
+      out.push(record(actor, recipient));
     }
   }
   return out;
+
+  function record(actor: ActorRef, recipient: ActorRef | null): EventRecord {
+    return {
+      id: "",
+      ...base,
+      actor,
+      recipient,
+      date: date?.date ?? null,
+      date_precision: date?.precision ?? null,
+      reported_by: speakerRef && speakerRef.id !== actor.id ? speakerRef : null,
+    };
+  }
 }
 
 /** One fact reported twice is one record: same actor, type, recipient and modality. */

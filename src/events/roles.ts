@@ -98,6 +98,12 @@ export function ownerAt(v: SentenceView, i: number): number {
   return i >= v.tokenStart && i < v.tokenEnd ? v.owner[i - v.tokenStart] : -1;
 }
 
+/** "Thousands of protesters", "members of the opposition": the "of" phrase is the subject itself. */
+const QUANTITY_HEADS = new Set([
+  "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "members", "supporters",
+  "some", "many", "most", "all", "several", "number", "majority", "representatives", "delegation", "units",
+]);
+
 function precededByPreposition(v: SentenceView, m: ActorMention): boolean {
   let i = m.tokenStart - 1;
   // Skip determiners and adjectives: "to the new Afghan government".
@@ -107,7 +113,8 @@ function precededByPreposition(v: SentenceView, m: ActorMention): boolean {
     i > m.tokenStart - 4
   )
     i--;
-  return i >= v.tokenStart && PREPOSITIONS.has(v.tokens.lower[i]);
+  if (i < v.tokenStart || !PREPOSITIONS.has(v.tokens.lower[i])) return false;
+  return !(v.tokens.lower[i] === "of" && i > v.tokenStart && QUANTITY_HEADS.has(v.tokens.lower[i - 1]));
 }
 
 /** The mentions joined to `k` by commas and "and": "Russia, Iran and Turkey". */

@@ -58,6 +58,8 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
   for (let i = v.tokenStart; i < v.tokenEnd; i++) {
     // Names are not triggers: "the Moscow format", "Combat Brotherhood".
     if (ownerAt(v, i) >= 0) continue;
+    // "Iran-backed militias", "Saudi-led strikes": a participle in a compound modifier is no event.
+    if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
     const cls = triggerClass(t.pos[i]);
     if (!cls) continue;
     let candidates = patterns.byTrigger.get(`${cls}:${t.lemma[i]}`);
