@@ -20,7 +20,14 @@ export const ACTORS: Record<string, ActorIdentity> = {
     affiliation: null,
   },
   NATO: { id: "NATO", name: "NATO", kind: "igo", country: null, sector: null, affiliation: null },
-  TALIBAN: { id: "TALIBAN", name: "Taliban", kind: "armed_group", country: "AFG", sector: "REB", affiliation: null },
+  TALIBAN: {
+    id: "TALIBAN",
+    name: "Taliban",
+    kind: "armed_group",
+    country: "AFG",
+    sector: "REB",
+    affiliation: null,
+  },
   MUJAHID: {
     id: "ZABIHULLAH_MUJAHID",
     name: "Zabihullah Mujahid",
@@ -71,7 +78,16 @@ export function makeDocument(f: FixtureDocument): Document {
   let offset = 0;
   const ref = (key: string, text: string, start: number, sentence: number): ActorRef => {
     const a = ACTORS[key];
-    mentions.push({ ...a, text, start, end: start + text.length, sentence, tokenStart: 0, tokenEnd: 0, via: "alias" });
+    mentions.push({
+      ...a,
+      text,
+      start,
+      end: start + text.length,
+      sentence,
+      tokenStart: 0,
+      tokenEnd: 0,
+      via: "alias",
+    });
     return { ...a, text, start, end: start + text.length };
   };
   f.events.forEach((e, k) => {
@@ -85,7 +101,15 @@ export function makeDocument(f: FixtureDocument): Document {
     const recipient = e.recipient
       ? ref(e.recipient, ACTORS[e.recipient].name, triggerStart + verb.length + 1, k)
       : null;
-    sentences.push({ start, end: start + sentence.length, paragraph: 0, language: "eng", skip: false, tokenStart: 0, tokenEnd: 0 });
+    sentences.push({
+      start,
+      end: start + sentence.length,
+      paragraph: 0,
+      language: "eng",
+      skip: false,
+      tokenStart: 0,
+      tokenEnd: 0,
+    });
     events.push({
       id: String(k + 1),
       event: e.type,
@@ -112,7 +136,15 @@ export function makeDocument(f: FixtureDocument): Document {
     offset += sentence.length + 1;
   });
   if (f.filler) {
-    sentences.push({ start: offset, end: offset + f.filler.length, paragraph: 0, language: "eng", skip: false, tokenStart: 0, tokenEnd: 0 });
+    sentences.push({
+      start: offset,
+      end: offset + f.filler.length,
+      paragraph: 0,
+      language: "eng",
+      skip: false,
+      tokenStart: 0,
+      tokenEnd: 0,
+    });
     parts.push(f.filler);
   }
   const text = parts.join(" ");

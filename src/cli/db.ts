@@ -5,7 +5,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../pipeline/data-file.js";
-import { isDatabaseError, openStore, QueryError, resolveTarget, type Store, toStoreError } from "../store/index.js";
+import {
+  isDatabaseError,
+  openStore,
+  QueryError,
+  resolveTarget,
+  type Store,
+  toStoreError,
+} from "../store/index.js";
 import { isIsoDate, UsageError, warn } from "./io.js";
 
 export interface DbOptions {
@@ -48,7 +55,8 @@ let version: string | undefined;
 
 /** dyad's version from package.json, stamped on runs and documents. */
 export function dyadVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string })
+    .version;
   return version;
 }
 
@@ -64,7 +72,11 @@ export function parseCount(option: string, value: string | undefined, fallback: 
   return Number(value);
 }
 
-export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function parseFormat<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = (value ?? fallback) as T;
   if (!allowed.includes(v)) throw new UsageError(`--format takes ${allowed.join(", ")}, not "${value}"`);
   return v;

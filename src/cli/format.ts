@@ -9,7 +9,8 @@ export interface Column<T> {
   max?: number;
 }
 
-const clean = (v: Cell): string => (v === null || v === undefined ? "" : String(v).replace(/\s+/g, " ").trim());
+const clean = (v: Cell): string =>
+  v === null || v === undefined ? "" : String(v).replace(/\s+/g, " ").trim();
 
 export function formatTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const cells = rows.map((r) =>

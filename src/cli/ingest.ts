@@ -2,9 +2,9 @@
 import { readInputs } from "../ingest/index.js";
 import { createPipeline, processDocument } from "../pipeline/default.js";
 import { ingestDocuments, type RunFigures, type Store, saveRun, startRun } from "../store/index.js";
-import { checkDate, type DbOptions, dyadVersion, withStore } from "./db.js";
+import { checkDate, type DbOptions, dyadVersion, parseCount, withStore } from "./db.js";
 import { parseMaxBytes } from "./extract.js";
-import { warn, writeOut } from "./io.js";
+import { UsageError, warn, writeOut } from "./io.js";
 import { Progress } from "./progress.js";
 
 export interface IngestCommandOptions extends DbOptions {
@@ -12,6 +12,7 @@ export interface IngestCommandOptions extends DbOptions {
   maxBytes?: string;
   dictionaries?: string;
   json?: boolean;
+  batch?: string;
 }
 
 const MB = 1024 * 1024;
@@ -20,6 +21,8 @@ const MB = 1024 * 1024;
 export async function ingestCommand(paths: string[], opts: IngestCommandOptions): Promise<number> {
   checkDate("--date", opts.date);
   const maxBytes = parseMaxBytes(opts.maxBytes);
+  const batch = parseCount("--batch", opts.batch, 200);
+  if (batch < 1) throw new UsageError("--batch takes 1 or more documents per transaction");
   const inputs = paths.length ? paths : ["-"];
   return withStore(opts, async (store) => {
     const pipeline = createPipeline({ dictionaries: opts.dictionaries, fallbackDate: opts.date ?? null });
@@ -43,15 +46,21 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
         extractor: dyadVersion(),
         extract: (raw) => processDocument(pipeline, raw),
         fallbackDate: opts.date ?? null,
+        batch,
         onDocument(report, now) {
-          if (report.status === "failed") progress.interrupt(() => warn(`${report.source}: ${report.problem}`));
+          if (report.status === "failed")
+            progress.interrupt(() => warn(`${report.source}: ${report.problem}`));
           progress.update(() => progressLine(now));
         },
         shouldStop: () => stop,
       });
       progress.done();
       await saveRun(store, runId, figures, stop ? "interrupted" : "done");
-      await writeOut(opts.json ? `${JSON.stringify(summaryJson(store, runId, figures))}\n` : summaryText(store, runId, figures));
+      await writeOut(
+        opts.json
+          ? `${JSON.stringify(summaryJson(store, runId, figures))}\n`
+          : summaryText(store, runId, figures),
+      );
       if (stop) return 130;
       return figures.documentsFailed > 0 ? 1 : 0;
     } finally {
@@ -89,7 +98,12 @@ function summaryJson(store: Store, runId: number, f: RunFigures) {
   return {
     run: runId,
     database: store.label,
-    documents: { new: f.documentsNew, unchanged: f.documentsUnchanged, changed: f.documentsChanged, failed: f.documentsFailed },
+    documents: {
+      new: f.documentsNew,
+      unchanged: f.documentsUnchanged,
+      changed: f.documentsChanged,
+      failed: f.documentsFailed,
+    },
     events: { added: f.eventsAdded, removed: f.eventsRemoved },
     bytes: f.bytes,
     seconds: Math.round(f.seconds * 1000) / 1000,

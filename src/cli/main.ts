@@ -3,9 +3,15 @@
 import { Command, CommanderError } from "commander";
 import { DictionaryError } from "../actors/dictionary.js";
 import { DataFileError } from "../pipeline/data-file.js";
+import { actorCommand, actorsCommand } from "./actors.js";
+import { dyadsCommand } from "./dyads.js";
+import { eventsCommand } from "./events.js";
 import { extractCommand } from "./extract.js";
 import { ingestCommand } from "./ingest.js";
 import { quietOnBrokenPipe, UsageError, warn } from "./io.js";
+import { reprocessCommand } from "./reprocess.js";
+import { searchCommand } from "./search.js";
+import { showCommand, statsCommand } from "./show.js";
 
 const program = new Command();
 program
@@ -29,7 +35,8 @@ program
     process.exitCode = await extractCommand(paths, opts);
   });
 
-const DB_HELP = "SQLite database file (default: DYAD_DB or data/dyad.db; DYAD_DATABASE_URL selects PostgreSQL)";
+const DB_HELP =
+  "SQLite database file (default: DYAD_DB or data/dyad.db; DYAD_DATABASE_URL selects PostgreSQL)";
 
 program
   .command("ingest")
@@ -40,8 +47,108 @@ program
   .option("--max-bytes <size>", "largest file (or JSONL line) to read", "20MB")
   .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
   .option("--json", "print the summary as one JSON object")
+  .option("--batch <n>", "most documents per transaction (1: one transaction per document)", "200")
+  .option(
+    "--workers <n>",
+    "1: extract in a worker thread while writing (default on 2+ cores); 0: on the main thread",
+  )
   .action(async (paths: string[], opts) => {
     process.exitCode = await ingestCommand(paths, opts);
+  });
+
+program
+  .command("reprocess")
+  .description(
+    "extract again from the stored text (after dictionaries or patterns changed); report what changed",
+  )
+  .option("--db <path>", DB_HELP)
+  .option("--since <date>", "only documents published on or after this date")
+  .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
+  .option("--json", "print the summary (with every changed document) as one JSON object")
+  .action(async (opts) => {
+    process.exitCode = await reprocessCommand(opts);
+  });
+
+program
+  .command("events")
+  .description("list stored events (live versions only), filtered")
+  .option("--db <path>", DB_HELP)
+  .option("--actor <actor>", "actor: ISO code, id, name or alias (case-insensitive)")
+  .option("--recipient <actor>", "recipient: ISO code, id, name or alias")
+  .option("--dyad <x,y>", "events between two actors, either direction")
+  .option("--type <types>", "PLOVER types, comma-separated")
+  .option("--modality <m>", "asserted, negated, future, hypothetical (comma-separated)")
+  .option("--since <date>", "events on or after this date")
+  .option("--until <date>", "events on or before this date")
+  .option("--text <query>", "full-text query over the evidence sentence")
+  .option("--limit <n>", "at most n events (default 100 for a table, all for csv/jsonl; 0: all)")
+  .option("--format <format>", "table, csv or jsonl", "table")
+  .action(async (opts) => {
+    process.exitCode = await eventsCommand(opts);
+  });
+
+program
+  .command("actors")
+  .description("list stored actors with their mentions and events")
+  .option("--db <path>", DB_HELP)
+  .option("--kind <kind>", "state, person, organization, armed_group, igo or unknown")
+  .option("--q <name>", "part of an id, name or mention text")
+  .option("--limit <n>", "at most n actors (default 100; 0: all)")
+  .option("--format <format>", "table, csv or jsonl", "table")
+  .action(async (opts) => {
+    process.exitCode = await actorsCommand(opts);
+  });
+
+program
+  .command("actor")
+  .description("one actor's dossier: names, identity over time, events by type, top counterparts")
+  .argument("<id>", "actor id, name, alias or ISO code")
+  .option("--db <path>", DB_HELP)
+  .option("--format <format>", "text or json", "text")
+  .action(async (id: string, opts) => {
+    process.exitCode = await actorCommand(id, opts);
+  });
+
+program
+  .command("dyads")
+  .description("actor pairs with events per type and a cooperation-conflict score per month")
+  .option("--db <path>", DB_HELP)
+  .option("--min <n>", "pairs with at least n events", "1")
+  .option("--limit <n>", "at most n pairs (default 50 for a table, all for csv/jsonl; 0: all)")
+  .option("--format <format>", "table, csv or jsonl", "table")
+  .option("--dictionaries <dir>", "folder with plover-types.json (default: the bundled one)")
+  .action(async (opts) => {
+    process.exitCode = await dyadsCommand(opts);
+  });
+
+program
+  .command("search")
+  .description("full-text search over stored sentences, each hit with its document and events")
+  .argument("<query>", 'words, "quoted phrases", OR, -excluded')
+  .option("--db <path>", DB_HELP)
+  .option("--limit <n>", "at most n sentences", "20")
+  .option("--format <format>", "text or jsonl", "text")
+  .action(async (query: string, opts) => {
+    process.exitCode = await searchCommand(query, opts);
+  });
+
+program
+  .command("stats")
+  .description("counts of documents, sentences, actors, events and stories, and the runs")
+  .option("--db <path>", DB_HELP)
+  .option("--format <format>", "text or json", "text")
+  .action(async (opts) => {
+    process.exitCode = await statsCommand(opts);
+  });
+
+program
+  .command("show")
+  .description("one event: its record, story, evidence sentence with spans marked, and document")
+  .argument("<event-id>", "event id (from dyad events)")
+  .option("--db <path>", DB_HELP)
+  .option("--format <format>", "text or json", "text")
+  .action(async (id: string, opts) => {
+    process.exitCode = await showCommand(id, opts);
   });
 
 async function main(): Promise<void> {

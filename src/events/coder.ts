@@ -32,6 +32,20 @@ const NOUN_ACTOR = ["possessive", "between", "subject"];
 const NOUN_RECIPIENT = ["between", "prep:with", "prep:to", "prep:against", "prep:on"];
 /** Types whose pairs are one record, visitor -> host or in text order (EVENTS.md). */
 const SYMMETRIC = new Set(["CONSULT", "COOPERATE"]);
+/** Cooperative types: declining one of them is a refusal. */
+const COOPERATIVE = new Set(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
+
+/** "will not", "won't", "would not", "is not going to" before the trigger. */
+function willNot(t: Document["tokens"], trigger: number, from: number): boolean {
+  for (let j = trigger - 1; j >= from && j >= trigger - 5; j--) {
+    if ((t.lower[j] === "not" || t.lower[j] === "n't") && j > from) {
+      const w = t.lower[j - 1];
+      if (w === "will" || w === "wo" || w === "would" || w === "shall" || w === "is" || w === "are") return true;
+    }
+  }
+  return false;
+}
+
 /** Types where two coordinated subjects act on each other: one record per direction (EVENTS.md). */
 const RECIPROCAL = new Set(["AGREE", "ASSAULT", "ACCUSE", "THREATEN"]);
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
@@ -228,16 +242,19 @@ function recordsFor(
     if (before) inherited = before.actor;
   }
   if (actors.length === 0 && !inherited) return [];
-  const modality = modalityOf(t, trig.index, v.tokenStart);
+  let modality = modalityOf(t, trig.index, v.tokenStart);
+  // "will not begin talks", "won't withdraw": declining a cooperative act is a refusal (REJECT).
+  const refusal = modality === "negated" && COOPERATIVE.has(p.event) && willNot(t, trig.index, v.tokenStart);
+  if (refusal) modality = "asserted";
   const speaker = speakerOf(v, trig);
   const base = {
-    event: p.event,
-    mode: p.mode,
+    event: refusal ? ("REJECT" as const) : p.event,
+    mode: refusal ? null : p.mode,
     context: p.context,
     modality,
     quantities: eventQuantities(facts, p),
     location: eventLocation(facts, v, trig.index),
-    pattern: p.id,
+    pattern: refusal ? `${p.id}+refusal` : p.id,
     versions: doc.versions,
     evidence: {
       sentence: si,

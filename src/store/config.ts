@@ -41,7 +41,9 @@ export function postgresTarget(url: string, where: string): DatabaseTarget {
   try {
     parsed = new URL(url);
   } catch {
-    throw new StoreError(`${where} is not a valid URL (expected postgres://USER:PASSWORD@HOST:PORT/DATABASE)`);
+    throw new StoreError(
+      `${where} is not a valid URL (expected postgres://USER:PASSWORD@HOST:PORT/DATABASE)`,
+    );
   }
   if (parsed.protocol !== "postgres:" && parsed.protocol !== "postgresql:")
     throw new StoreError(

@@ -40,10 +40,29 @@ export async function openStore(target: DatabaseTarget, opts: OpenOptions = {}):
   }
 }
 
+const commitHooks = new WeakMap<Transaction<DB>, (() => void)[]>();
+
 /** One write transaction, writers serialised (see Dialect.lockForWrite). */
-export function writeTransaction<T>(store: Store, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return store.db.transaction().execute(async (trx) => {
+export async function writeTransaction<T>(
+  store: Store,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  const hooks: (() => void)[] = [];
+  const result = await store.db.transaction().execute(async (trx) => {
+    commitHooks.set(trx, hooks);
     await store.dialect.lockForWrite(trx);
     return fn(trx);
   });
+  for (const hook of hooks) hook();
+  return result;
+}
+
+/**
+ * Runs `fn` once `trx` has committed (never if it rolls back). False when
+ * `trx` did not come from writeTransaction, so nothing can be promised.
+ */
+export function afterCommit(trx: Transaction<DB>, fn: () => void): boolean {
+  const hooks = commitHooks.get(trx);
+  hooks?.push(fn);
+  return hooks !== undefined;
 }

@@ -3,15 +3,15 @@
  * search (fts.ts): opening a connection, auto-increment keys, JSON columns,
  * serialising writers. Queries elsewhere are written once, in Kysely.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import {
   type CreateTableBuilder,
   Kysely,
   PostgresDialect,
-  SqliteDialect,
   type SqliteDatabase,
+  SqliteDialect,
   sql,
 } from "kysely";
 import pg from "pg";
@@ -39,8 +39,11 @@ export interface Dialect {
   lockForWrite(db: Kysely<DB>): Promise<void>;
 }
 
-/** How long a writer waits for another one before SQLITE_BUSY. */
-export const BUSY_TIMEOUT_MS = 10_000;
+/** How long a writer waits for another one before SQLITE_BUSY (DYAD_BUSY_TIMEOUT_MS overrides). */
+export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const ms = env.DYAD_BUSY_TIMEOUT_MS?.trim();
+  return ms && /^\d+$/.test(ms) ? Number(ms) : 10_000;
+}
 /** Any constant: the advisory lock key that serialises dyad's writers on PostgreSQL. */
 const PG_WRITE_LOCK = 0x6479_6164; // "dyad"
 
@@ -81,8 +84,12 @@ const STATEMENT_CACHE_SIZE = 256;
 function openSqlite(target: Extract<DatabaseTarget, { kind: "sqlite" }>, mustExist: boolean): Kysely<DB> {
   if (mustExist && !existsSync(target.path))
     throw new StoreError(`no database at ${target.label}: run dyad ingest first (or pass --db PATH)`);
+  if (existsSync(target.path) && statSync(target.path).isDirectory())
+    throw new StoreError(`${target.label} is a folder, not a database file`);
   if (target.isDefault) mkdirSync(dirname(target.path), { recursive: true });
-  const raw = new Database(target.path, { timeout: BUSY_TIMEOUT_MS });
+  else if (!existsSync(dirname(target.path)))
+    throw new StoreError(`cannot open ${target.label}: its folder ${dirname(target.path)} does not exist`);
+  const raw = new Database(target.path, { timeout: busyTimeoutMs() });
   try {
     // WAL: readers never block the writer; NORMAL sync is crash-safe for the
     // process (kill -9), and only an OS crash can lose the last commits.

@@ -61,7 +61,14 @@ export function isDatabaseError(err: unknown): boolean {
   );
 }
 
-const NET_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH"]);
+const NET_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+]);
 const FS_CODES = new Set(["ENOSPC", "EACCES", "EPERM", "EROFS", "ENOENT", "ENOTDIR", "EISDIR", "EDQUOT"]);
 
 function describe(code: string, message: string, label: string): string | null {
@@ -92,7 +99,8 @@ function describe(code: string, message: string, label: string): string | null {
   if (code === "28P01" || code === "28000") return `${label}: login refused (${oneLine(message)})`;
   if (code === "3D000") return `${label}: the database does not exist (create it, or fix DYAD_DATABASE_URL)`;
   if (code === "42501") return `${label}: permission denied (${oneLine(message)})`;
-  if (code === "57P01" || code === "57P03") return `${label}: the PostgreSQL server is shutting down or starting up`;
+  if (code === "57P01" || code === "57P03")
+    return `${label}: the PostgreSQL server is shutting down or starting up`;
   if (code === "25006") return `${label} is read-only (a standby or a read-only transaction)`;
   return null;
 }

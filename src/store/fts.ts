@@ -17,11 +17,15 @@ export async function createSentenceIndex(db: Kysely<DB>, dialect: Dialect): Pro
     return;
   }
   await sql`create virtual table sentence_fts using fts5(
-      text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+      text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+    db,
+  );
   await sql`create trigger sentences_fts_insert after insert on sentences begin
       insert into sentence_fts(rowid, text) values (new.id, new.text); end`.execute(db);
   await sql`create trigger sentences_fts_delete after delete on sentences begin
-      insert into sentence_fts(sentence_fts, rowid, text) values ('delete', old.id, old.text); end`.execute(db);
+      insert into sentence_fts(sentence_fts, rowid, text) values ('delete', old.id, old.text); end`.execute(
+    db,
+  );
 }
 
 export interface SentenceMatch {

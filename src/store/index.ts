@@ -3,7 +3,7 @@
  * SQLite or PostgreSQL behind one Kysely query layer. The CLI (and a future
  * HTTP server) are thin faces over these functions, which return plain objects.
  */
-export { DEFAULT_DB_PATH, type DatabaseTarget, resolveTarget } from "./config.js";
+export { type DatabaseTarget, DEFAULT_DB_PATH, resolveTarget } from "./config.js";
 export { openStore, type Store } from "./connection.js";
 export { isDatabaseError, SchemaTooNewError, StoreError, toStoreError } from "./errors.js";
 export { type DocumentReport, type IngestOptions, ingestDocuments } from "./ingest.js";

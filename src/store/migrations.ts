@@ -94,7 +94,6 @@ async function initial(db: Kysely<DB>, d: Dialect): Promise<void> {
     .addColumn("affiliation_id", "text")
     .addColumn("affiliation_name", "text")
     .addColumn("first_seen", "text", (c) => c.notNull())
-    .addColumn("last_seen", "text", (c) => c.notNull())
     .execute();
   await s.createIndex("actors_name").on("actors").expression(sql`lower(name)`).execute();
   await s.createIndex("actors_country").on("actors").column("country").execute();
@@ -174,7 +173,8 @@ async function initial(db: Kysely<DB>, d: Dialect): Promise<void> {
     ["events_story", ["story_id"]],
     ["events_document", ["document_id"]],
   ];
-  for (const [name, columns] of eventIndexes) await s.createIndex(name).on("events").columns(columns).execute();
+  for (const [name, columns] of eventIndexes)
+    await s.createIndex(name).on("events").columns(columns).execute();
 }
 
 export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: "initial schema", up: initial }];

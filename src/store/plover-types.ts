@@ -8,7 +8,12 @@ import { z } from "zod";
 import { EVENT_TYPES, type EventType } from "../model/event.js";
 import { DataFileError, dictionariesDir, loadDataFile, packageRoot } from "../pipeline/data-file.js";
 
-export const QUADS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"] as const;
+export const QUADS = [
+  "verbal_cooperation",
+  "material_cooperation",
+  "verbal_conflict",
+  "material_conflict",
+] as const;
 export type Quad = (typeof QUADS)[number];
 
 const typeSchema = z
@@ -44,7 +49,10 @@ export function parsePloverTypes(file: string, data: z.infer<typeof ploverTypesS
     const entry = data.types[t] as z.infer<typeof typeSchema>;
     const cooperative = entry.quad.endsWith("cooperation");
     if (cooperative ? entry.weight < 0 : entry.weight > 0)
-      throw new DataFileError(file, `types.${t}.weight: ${entry.quad} needs a weight ${cooperative ? ">= 0" : "<= 0"}`);
+      throw new DataFileError(
+        file,
+        `types.${t}.weight: ${entry.quad} needs a weight ${cooperative ? ">= 0" : "<= 0"}`,
+      );
     quad[t] = entry.quad;
     weight[t] = entry.weight;
   }

@@ -70,7 +70,13 @@ export async function reprocessDocuments(store: Store, opts: ReprocessOptions): 
         format: row.format as RawDocument["format"],
         encoding: reader.encoding,
       };
-      const report: ReprocessReport = { documentId: row.id, docId: row.doc_id, source: row.source, added: 0, removed: 0 };
+      const report: ReprocessReport = {
+        documentId: row.id,
+        docId: row.doc_id,
+        source: row.source,
+        added: 0,
+        removed: 0,
+      };
       totals.documents++;
       totals.bytes += Buffer.byteLength(row.raw_text, "utf8");
       let doc: Document | null = null;

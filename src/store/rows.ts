@@ -85,7 +85,6 @@ export function actorRows(doc: Document, now: string): Insertable<ActorsTable>[]
     affiliation_id: a.affiliation?.id ?? null,
     affiliation_name: a.affiliation?.name ?? null,
     first_seen: now,
-    last_seen: now,
   }));
 }
 
@@ -154,7 +153,9 @@ export function eventSignature(e: {
   triggerStart: number;
   triggerEnd: number;
 }): string {
-  return [e.event, e.mode, e.actor, e.recipient, e.modality, e.date, e.triggerStart, e.triggerEnd].join("\u0000");
+  return [e.event, e.mode, e.actor, e.recipient, e.modality, e.date, e.triggerStart, e.triggerEnd].join(
+    "\u0000",
+  );
 }
 
 export function recordSignature(e: EventRecord): string {

@@ -63,7 +63,12 @@ export async function startRun(
 }
 
 /** Records the figures so far; `status` "running" leaves the run open. */
-export async function saveRun(store: Store, id: number, figures: RunFigures, status: RunStatus): Promise<void> {
+export async function saveRun(
+  store: Store,
+  id: number,
+  figures: RunFigures,
+  status: RunStatus,
+): Promise<void> {
   await writeTransaction(store, (trx) =>
     trx
       .updateTable("runs")

@@ -86,7 +86,10 @@ export interface SentencesTable {
   text: string;
 }
 
-/** Every actor ever seen, with the identity it had when last seen. */
+/**
+ * Every actor ever seen, with the identity it had in the latest document
+ * stored (mentions keep the identity each text gave it).
+ */
 export interface ActorsTable {
   id: string;
   name: string;
@@ -96,7 +99,6 @@ export interface ActorsTable {
   affiliation_id: string | null;
   affiliation_name: string | null;
   first_seen: string;
-  last_seen: string;
 }
 
 /** One place in a text naming an actor, with the identity it had there. */

@@ -76,11 +76,19 @@ export async function assignStories(
     for (const r of rows) {
       candidates.push({
         id: r.id,
-        key: keyOf({ actorKey: r.actor_key, eventType: r.event_type, recipientKey: r.recipient_key, day: null }),
+        key: keyOf({
+          actorKey: r.actor_key,
+          eventType: r.event_type,
+          recipientKey: r.recipient_key,
+          day: null,
+        }),
         anchor: r.anchor_day as number,
       });
     }
   }
+  // New stories get provisional ids (-1, -2, ...) so later events can join them,
+  // then one insert makes them real.
+  const fresh: StoryKey[] = [];
   const out: number[] = [];
   for (const e of events) {
     const best = e.day === null ? undefined : nearest(candidates, keyOf(e), e.day, window);
@@ -88,22 +96,29 @@ export async function assignStories(
       out.push(best.id);
       continue;
     }
-    const { id } = await trx
-      .insertInto("stories")
-      .values({
+    fresh.push(e);
+    const id = -fresh.length;
+    if (e.day !== null) candidates.push({ id, key: keyOf(e), anchor: e.day });
+    out.push(id);
+  }
+  if (fresh.length === 0) return out;
+  const rows = await trx
+    .insertInto("stories")
+    .values(
+      fresh.map((e) => ({
         actor_key: e.actorKey,
         event_type: e.eventType,
         recipient_key: e.recipientKey,
         anchor_day: e.day,
         event_count: 0,
         document_count: 0,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    if (e.day !== null) candidates.push({ id, key: keyOf(e), anchor: e.day });
-    out.push(id);
-  }
-  return out;
+      })),
+    )
+    .returning("id")
+    .execute();
+  // Keys are handed out in the order of the VALUES rows, on both backends.
+  const ids = rows.map((r) => r.id).sort((x, y) => x - y);
+  return out.map((id) => (id < 0 ? ids[-id - 1] : id));
 }
 
 /** Nearest anchor within the window; the older story on a tie. */
@@ -114,7 +129,10 @@ function nearest(candidates: Candidate[], key: string, day: number, window: numb
     if (c.key !== key) continue;
     const distance = Math.abs(c.anchor - day);
     if (distance > window) continue;
-    if (distance < bestDistance || (distance === bestDistance && best && c.id < best.id)) {
+    // Provisional ids are negative and newer than every stored story.
+    const older =
+      best !== undefined && (c.id < 0 ? best.id < 0 && c.id > best.id : best.id < 0 || c.id < best.id);
+    if (distance < bestDistance || (distance === bestDistance && older)) {
       best = c;
       bestDistance = distance;
     }
@@ -140,7 +158,9 @@ export async function refreshStories(trx: Transaction<DB>, ids: Iterable<number>
         return {
           event_count: live().select((e) => e.fn.countAll<number>().as("n")),
           document_count: live().select((e) => e.fn.count<number>("events.document_id").distinct().as("n")),
-          first_date: live().select((e) => e.fn.min<string | null>(nullIfEmpty(e, "events.date_start")).as("d")),
+          first_date: live().select((e) =>
+            e.fn.min<string | null>(nullIfEmpty(e, "events.date_start")).as("d"),
+          ),
           last_date: live().select((e) => e.fn.max<string | null>(nullIfEmpty(e, "events.date_end")).as("d")),
         };
       })

@@ -5,6 +5,7 @@
 import type { Insertable, Transaction } from "kysely";
 import type { Document } from "../model/document.js";
 import { documentLanguage } from "../pipeline/output.js";
+import { upsertActors } from "./actors.js";
 import { type Store, writeTransaction } from "./connection.js";
 import {
   actorRows,
@@ -39,26 +40,8 @@ export interface WriteResult {
   eventsRemoved: number;
 }
 
-export interface CurrentVersion {
-  id: number;
-  content_hash: string;
-}
-
-export function findCurrent(store: Store, key: string): Promise<CurrentVersion | undefined> {
-  return store.db
-    .selectFrom("documents")
-    .select(["id", "content_hash"])
-    .where("source_key", "=", key)
-    .where("is_current", "=", 1)
-    .executeTakeFirst();
-}
-
 /** Seen again with the same content: only the provenance moves. */
-export async function touchDocument(store: Store, documentId: number, runId: number): Promise<void> {
-  await writeTransaction(store, (trx) => touch(trx, documentId, runId));
-}
-
-async function touch(trx: Transaction<DB>, documentId: number, runId: number): Promise<void> {
+export async function touch(trx: Transaction<DB>, documentId: number, runId: number): Promise<void> {
   await trx
     .updateTable("documents")
     .set({ last_seen: new Date().toISOString(), last_run: runId })
@@ -71,21 +54,35 @@ export function storeDocument(store: Store, input: DocumentInput): Promise<Write
   return writeTransaction(store, (trx) => storeDocumentIn(trx, store, input));
 }
 
-/** The same inside a write transaction the caller holds (several documents may share one). */
+export interface CurrentVersion {
+  id: number;
+  version: number;
+  content_hash: string;
+}
+
+/** The current version stored under a source key, if any. */
+export function findCurrent(trx: Transaction<DB>, sourceKey: string): Promise<CurrentVersion | undefined> {
+  return trx
+    .selectFrom("documents")
+    .select(["id", "version", "content_hash"])
+    .where("source_key", "=", sourceKey)
+    .where("is_current", "=", 1)
+    .executeTakeFirst();
+}
+
+/**
+ * The same inside a write transaction the caller holds (several documents may
+ * share one). `current` is what findCurrent said in this same transaction.
+ */
 export async function storeDocumentIn(
   trx: Transaction<DB>,
   store: Store,
   input: DocumentInput,
+  known?: { current: CurrentVersion | undefined },
 ): Promise<WriteResult> {
   const { doc, runId } = input;
   const now = new Date().toISOString();
-  // Checked again under the write lock: another writer may have stored it meanwhile.
-  const current = await trx
-    .selectFrom("documents")
-    .select(["id", "version", "content_hash"])
-    .where("source_key", "=", input.sourceKey)
-    .where("is_current", "=", 1)
-    .executeTakeFirst();
+  const current = known ? known.current : await findCurrent(trx, input.sourceKey);
   if (current?.content_hash === input.contentHash) {
     await touch(trx, current.id, runId);
     return { status: "unchanged", documentId: current.id, eventsAdded: 0, eventsRemoved: 0 };
@@ -163,25 +160,7 @@ async function insertDerived(
   now: string,
 ) {
   await insertChunked(trx, store, "sentences", sentenceRows(doc, documentId));
-  const actors = actorRows(doc, now);
-  const per = Math.floor(store.dialect.maxParams / 9);
-  for (let i = 0; i < actors.length; i += per) {
-    await trx
-      .insertInto("actors")
-      .values(actors.slice(i, i + per))
-      .onConflict((oc) =>
-        oc.column("id").doUpdateSet((eb) => ({
-          name: eb.ref("excluded.name"),
-          kind: eb.ref("excluded.kind"),
-          country: eb.ref("excluded.country"),
-          sector: eb.ref("excluded.sector"),
-          affiliation_id: eb.ref("excluded.affiliation_id"),
-          affiliation_name: eb.ref("excluded.affiliation_name"),
-          last_seen: eb.ref("excluded.last_seen"),
-        })),
-      )
-      .execute();
-  }
+  await upsertActors(trx, store, actorRows(doc, now));
   await insertChunked(trx, store, "mentions", mentionRows(doc, documentId));
 }
 
@@ -217,11 +196,9 @@ async function insertChunked<T extends InsertTable>(
   if (rows.length === 0) return;
   const per = Math.max(1, Math.floor(store.dialect.maxParams / Object.keys(rows[0]).length));
   for (let i = 0; i < rows.length; i += per) {
-    // biome-ignore lint/suspicious/noExplicitAny: the union of three tables defeats Kysely's inference
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + per) as any)
-      .execute();
+    // The union of three tables defeats Kysely's inference; the signature above keeps callers typed.
+    const chunk = rows.slice(i, i + per) as Insertable<DB[InsertTable]>[] as never;
+    await trx.insertInto(table).values(chunk).execute();
   }
 }
 

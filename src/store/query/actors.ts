@@ -75,7 +75,9 @@ export async function listActors(store: Store, opts: ActorListOptions = {}): Pro
     kind: r.kind,
     country: r.country,
     sector: r.sector,
-    affiliation: r.affiliation_id ? { id: r.affiliation_id, name: r.affiliation_name ?? r.affiliation_id } : null,
+    affiliation: r.affiliation_id
+      ? { id: r.affiliation_id, name: r.affiliation_name ?? r.affiliation_id }
+      : null,
     mentions: num(r.mentions),
     asActor: num(r.as_actor),
     asRecipient: num(r.as_recipient),
@@ -92,7 +94,7 @@ export interface Counterpart {
 }
 
 export interface ActorDossier {
-  actor: Omit<ActorSummary, "mentions" | "asActor" | "asRecipient"> & { firstSeen: string; lastSeen: string };
+  actor: Omit<ActorSummary, "mentions" | "asActor" | "asRecipient"> & { firstSeen: string };
   /** "state": counts include the state's organs and officials (events at state level). */
   scope: "actor" | "state";
   /** How texts named it, most frequent first. */
@@ -146,7 +148,8 @@ export async function actorDossier(store: Store, query: string): Promise<ActorDo
   const docs = await current("mentions")
     .select((eb) => eb.fn.count<number>("mentions.document_id").distinct().as("n"))
     .executeTakeFirst();
-  const side = (s: "actor" | "recipient") => (scope === "state" ? (`${s}_key` as const) : (`${s}_id` as const));
+  const side = (s: "actor" | "recipient") =>
+    scope === "state" ? (`${s}_key` as const) : (`${s}_id` as const);
   const byType = async (s: "actor" | "recipient") => {
     const rows = await store.db
       .selectFrom("events")
@@ -190,16 +193,19 @@ export async function actorDossier(store: Store, query: string): Promise<ActorDo
       kind: a.kind,
       country: a.country,
       sector: a.sector,
-      affiliation: a.affiliation_id ? { id: a.affiliation_id, name: a.affiliation_name ?? a.affiliation_id } : null,
+      affiliation: a.affiliation_id
+        ? { id: a.affiliation_id, name: a.affiliation_name ?? a.affiliation_id }
+        : null,
       firstSeen: a.first_seen,
-      lastSeen: a.last_seen,
     },
     scope,
     names: names.map((r) => ({ text: r.text, count: num(r.n) })),
     identities: identities.map((r) => ({
       country: r.country,
       sector: r.sector,
-      affiliation: r.affiliation_id ? { id: r.affiliation_id, name: r.affiliation_name ?? r.affiliation_id } : null,
+      affiliation: r.affiliation_id
+        ? { id: r.affiliation_id, name: r.affiliation_name ?? r.affiliation_id }
+        : null,
       first: (r.first as string | null) ?? null,
       last: (r.last as string | null) ?? null,
       mentions: num(r.n),
@@ -220,7 +226,10 @@ async function pickActor(store: Store, query: string): Promise<string> {
   if (exact) return exact.id;
   const match = await resolveActor(store, query);
   if (match.ids.length === 1) return match.ids[0];
-  if (match.ids.length === 0) throw new QueryError(`no actor has the id "${query}" (its organs and people are there: dyad actors --q ${query})`);
+  if (match.ids.length === 0)
+    throw new QueryError(
+      `no actor has the id "${query}" (its organs and people are there: dyad actors --q ${query})`,
+    );
   const shown = match.ids.slice(0, 6).join(", ");
   throw new QueryError(`"${query}" may be ${shown}${match.ids.length > 6 ? ", …" : ""}: give one id`);
 }

@@ -35,7 +35,12 @@ export async function resolveActor(store: Store, query: string): Promise<ActorMa
   const countries: string[] = [];
   if (/^[A-Za-z]{3}$/.test(q)) {
     const code = q.toUpperCase();
-    const known = await store.db.selectFrom("actors").select("id").where("country", "=", code).limit(1).execute();
+    const known = await store.db
+      .selectFrom("actors")
+      .select("id")
+      .where("country", "=", code)
+      .limit(1)
+      .execute();
     if (known.length) countries.push(code);
   }
   if (ids.length === 0 && countries.length === 0)

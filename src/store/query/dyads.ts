@@ -35,7 +35,11 @@ export interface DyadOptions {
   limit?: number;
 }
 
-export async function dyads(store: Store, types: PloverTypes, opts: DyadOptions = {}): Promise<DyadSummary[]> {
+export async function dyads(
+  store: Store,
+  types: PloverTypes,
+  opts: DyadOptions = {},
+): Promise<DyadSummary[]> {
   const month = sql<string>`substr(date_start, 1, 7)`;
   const rows = await store.db
     .selectFrom("events")
@@ -85,7 +89,10 @@ export async function dyads(store: Store, types: PloverTypes, opts: DyadOptions 
   const kept = [...pairs.values()]
     .filter((p) => p.events >= min)
     .sort(
-      (a, b) => b.events - a.events || a.actor.key.localeCompare(b.actor.key) || a.recipient.key.localeCompare(b.recipient.key),
+      (a, b) =>
+        b.events - a.events ||
+        a.actor.key.localeCompare(b.actor.key) ||
+        a.recipient.key.localeCompare(b.recipient.key),
     )
     .slice(0, opts.limit ?? Number.POSITIVE_INFINITY);
   const names = await keyNames(

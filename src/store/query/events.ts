@@ -102,19 +102,26 @@ export async function* findEvents(store: Store, filter: EventFilter = {}): Async
     if (filter.types?.length) q = q.where("events.event_type", "in", filter.types);
     if (filter.modalities?.length) q = q.where("events.modality", "in", filter.modalities);
     // "" marks an undated event: a date bound excludes it.
-    if (filter.since) q = q.where("events.date_end", ">=", sinceBound(filter.since)).where("events.date_end", "!=", "");
-    if (filter.until) q = q.where("events.date_start", "<=", untilBound(filter.until)).where("events.date_start", "!=", "");
+    if (filter.since)
+      q = q.where("events.date_end", ">=", sinceBound(filter.since)).where("events.date_end", "!=", "");
+    if (filter.until)
+      q = q.where("events.date_start", "<=", untilBound(filter.until)).where("events.date_start", "!=", "");
     if (matches) {
       q = q
         .innerJoin("sentences", (j) =>
-          j.onRef("sentences.document_id", "=", "events.document_id").onRef("sentences.idx", "=", "events.sentence"),
+          j
+            .onRef("sentences.document_id", "=", "events.document_id")
+            .onRef("sentences.idx", "=", "events.sentence"),
         )
         .where("sentences.id", "in", (eb) => eb.selectFrom(matches.as("m")).select("m.id"));
     }
     if (after) {
       const { day, id } = after;
       q = q.where((eb) =>
-        eb.or([eb("events.date_start", ">", day), eb.and([eb("events.date_start", "=", day), eb("events.id", ">", id)])]),
+        eb.or([
+          eb("events.date_start", ">", day),
+          eb.and([eb("events.date_start", "=", day), eb("events.id", ">", id)]),
+        ]),
       );
     }
     const rows = await q
@@ -132,10 +139,20 @@ export async function* findEvents(store: Store, filter: EventFilter = {}): Async
         day: r.date_start || null,
         actor: { id: r.actor_id, name: r.actor_name, key: r.actor_key },
         recipient: r.recipient_id
-          ? { id: r.recipient_id, name: r.recipient_name ?? r.recipient_id, key: r.recipient_key ?? r.recipient_id }
+          ? {
+              id: r.recipient_id,
+              name: r.recipient_name ?? r.recipient_id,
+              key: r.recipient_key ?? r.recipient_id,
+            }
           : null,
         story: { id: r.story_id, events: r.event_count, documents: r.document_count },
-        document: { id: r.document_id, docId: r.doc_id, source: r.source, title: r.title, published: r.published },
+        document: {
+          id: r.document_id,
+          docId: r.doc_id,
+          source: r.source,
+          title: r.title,
+          published: r.published,
+        },
         record: store.dialect.readJson<EventRecord>(r.record),
       };
     }

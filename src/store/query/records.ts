@@ -28,7 +28,12 @@ export async function stats(store: Store): Promise<Stats> {
     documents: await count(current().select((eb) => eb.fn.countAll().as("n"))),
     sentences: await count(current().select((eb) => eb.fn.sum("sentence_count").as("n"))),
     actors: await count(db.selectFrom("actors").select((eb) => eb.fn.countAll().as("n"))),
-    events: await count(db.selectFrom("events").where("live", "=", 1).select((eb) => eb.fn.countAll().as("n"))),
+    events: await count(
+      db
+        .selectFrom("events")
+        .where("live", "=", 1)
+        .select((eb) => eb.fn.countAll().as("n")),
+    ),
     stories: await count(
       db
         .selectFrom("stories")
@@ -75,7 +80,11 @@ export interface EventDetail {
 export async function eventDetail(store: Store, id: number): Promise<EventDetail> {
   const e = await store.db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
   if (!e) throw new QueryError(`no event ${id} (dyad events lists them)`);
-  const story = await store.db.selectFrom("stories").selectAll().where("id", "=", e.story_id).executeTakeFirstOrThrow();
+  const story = await store.db
+    .selectFrom("stories")
+    .selectAll()
+    .where("id", "=", e.story_id)
+    .executeTakeFirstOrThrow();
   const others = await store.db
     .selectFrom("events")
     .innerJoin("documents", "documents.id", "events.document_id")
@@ -111,7 +120,9 @@ export async function eventDetail(store: Store, id: number): Promise<EventDetail
         date: o.date_start || null,
       })),
     },
-    sentence: sentence ? { index: sentence.idx, start: sentence.start, end: sentence.end, text: sentence.text } : null,
+    sentence: sentence
+      ? { index: sentence.idx, start: sentence.start, end: sentence.end, text: sentence.text }
+      : null,
     document: await documentInfo(store, e.document_id),
   };
 }

@@ -43,7 +43,13 @@ export async function searchSentences(store: Store, query: string, limit = 20): 
     .execute();
   return rows.map((r) => ({
     sentence: { id: r.id, index: r.idx, start: r.start, end: r.end, text: r.text },
-    document: { id: r.document_id, docId: r.doc_id, source: r.source, title: r.title, published: r.published },
+    document: {
+      id: r.document_id,
+      docId: r.doc_id,
+      source: r.source,
+      title: r.title,
+      published: r.published,
+    },
     events: events
       .filter((e) => e.document_id === r.document_id && e.sentence === r.idx)
       .map((e) => ({
