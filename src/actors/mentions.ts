@@ -198,14 +198,32 @@ function shortGap(ctx: Context, a: Segment, b: Segment): boolean {
  * strike" still has someone who refused. A role word used as a modifier
  * ("press conference", "business deal") is not one.
  */
-function genericRole(ctx: Context, segs: Segment[], k: number, m: number, role: Role | undefined, words: string | undefined): Composed | null {
+function genericRole(
+  ctx: Context,
+  segs: Segment[],
+  k: number,
+  m: number,
+  role: Role | undefined,
+  words: string | undefined,
+): Composed | null {
   if (!role || !words) return null;
   const t = ctx.doc.tokens;
   const after = segs[m - 1].end;
-  if (after < t.text.length && t.sentence[after] === t.sentence[segs[k].start] && (t.pos[after] === "NOUN" || t.pos[after] === "PROPN")) return null;
+  if (
+    after < t.text.length &&
+    t.sentence[after] === t.sentence[segs[k].start] &&
+    (t.pos[after] === "NOUN" || t.pos[after] === "PROPN")
+  )
+    return null;
   if (WEAK_ROLES.has(words)) return null;
   return {
-    identity: { id: `role:${slug(words)}`, name: words, kind: role.kind ?? "organization", country: null, sector: role.sector },
+    identity: {
+      id: `role:${slug(words)}`,
+      name: words,
+      kind: role.kind ?? "organization",
+      country: null,
+      sector: role.sector,
+    },
     end: m,
     via: "role",
     role: words,
@@ -213,7 +231,27 @@ function genericRole(ctx: Context, segs: Segment[], k: number, m: number, role: 
 }
 
 /** Role words that alone name nobody in particular. */
-const WEAK_ROLES = new Set(["side", "public", "people", "population", "counterpart", "counterparts", "leadership", "contingent", "business", "press", "media", "intelligence", "cabinet", "ministry", "ministries", "embassy", "consulate", "presidency", "administration"]);
+const WEAK_ROLES = new Set([
+  "side",
+  "public",
+  "people",
+  "population",
+  "counterpart",
+  "counterparts",
+  "leadership",
+  "contingent",
+  "business",
+  "press",
+  "media",
+  "intelligence",
+  "cabinet",
+  "ministry",
+  "ministries",
+  "embassy",
+  "consulate",
+  "presidency",
+  "administration",
+]);
 
 function adjacent(ctx: Context, a: Segment, b: Segment | undefined): boolean {
   if (!b) return false;
@@ -278,7 +316,9 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
   if (mod) {
     let n = m + 1;
     if (segs[n]?.kind === "possessive" && adjacent(ctx, segs[m], segs[n])) n++;
-    const follows = segs[n] && (adjacent(ctx, segs[n - 1], segs[n]) || (roleOf(segs[n]) && shortGap(ctx, segs[n - 1], segs[n])));
+    const follows =
+      segs[n] &&
+      (adjacent(ctx, segs[n - 1], segs[n]) || (roleOf(segs[n]) && shortGap(ctx, segs[n - 1], segs[n])));
     const next = follows ? segs[n] : undefined;
     if (next && (roleOf(next) || personHit(ctx, next) || next.kind === "name" || entityHit(ctx, next))) m = n;
     else mod = null;
@@ -391,7 +431,8 @@ function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
 /** "Russian-Tajik", "US-Russian": a hyphen joins this demonym to another actor word. */
 function inHyphenPair(ctx: Context, seg: Segment): boolean {
   const t = ctx.doc.tokens;
-  const joined = (i: number) => t.text[i] === "-" && t.start[i] === t.end[i - 1] && t.end[i] === t.start[i + 1];
+  const joined = (i: number) =>
+    t.text[i] === "-" && t.start[i] === t.end[i - 1] && t.end[i] === t.start[i + 1];
   return (seg.end < t.text.length && joined(seg.end)) || (seg.start > 0 && joined(seg.start - 1));
 }
 
@@ -430,9 +471,42 @@ function modifiesNoun(ctx: Context, seg: Segment): boolean {
 
 /** Words of going somewhere: after them, "to X" is a destination. */
 const MOTION = new Set([
-  "visit", "trip", "travel", "journey", "way", "flight", "return", "come", "go", "arrive", "head", "move", "fly",
-  "relocate", "flee", "deport", "deploy", "send", "transfer", "evacuate", "redeploy", "march", "drive", "sail", "route",
-  "road", "access", "mission", "delegation", "embassy", "ambassador", "envoy", "route", "close", "near", "next",
+  "visit",
+  "trip",
+  "travel",
+  "journey",
+  "way",
+  "flight",
+  "return",
+  "come",
+  "go",
+  "arrive",
+  "head",
+  "move",
+  "fly",
+  "relocate",
+  "flee",
+  "deport",
+  "deploy",
+  "send",
+  "transfer",
+  "evacuate",
+  "redeploy",
+  "march",
+  "drive",
+  "sail",
+  "route",
+  "road",
+  "access",
+  "mission",
+  "delegation",
+  "embassy",
+  "ambassador",
+  "envoy",
+  "route",
+  "close",
+  "near",
+  "next",
 ]);
 
 /** The word (or its head, across a short object) before "to" is one of going somewhere. */

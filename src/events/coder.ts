@@ -32,6 +32,19 @@ const NOUN_ACTOR = ["possessive", "between", "subject"];
 const NOUN_RECIPIENT = ["between", "prep:with", "prep:to", "prep:against", "prep:on"];
 /** Types whose pairs are one record, visitor -> host or in text order (EVENTS.md). */
 const SYMMETRIC = new Set(["CONSULT", "COOPERATE"]);
+/**
+ * "Russia says Israel must end its strikes": a speaker saying what another
+ * must do makes a demand on them (REQUEST, mode change), not the act itself.
+ * Returns the token of "must"/"should" when the trigger is such a demand.
+ */
+function demandMarker(v: SentenceView, trig: Trigger): number {
+  const t = v.tokens;
+  for (let j = trig.index - 1; j >= v.tokenStart && j >= trig.index - 3; j--) {
+    if (t.lower[j] === "must" || t.lower[j] === "should") return j;
+  }
+  return -1;
+}
+
 /** Cooperative types: declining one of them is a refusal. */
 const COOPERATIVE = new Set(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
 
@@ -40,7 +53,8 @@ function willNot(t: Document["tokens"], trigger: number, from: number): boolean 
   for (let j = trigger - 1; j >= from && j >= trigger - 5; j--) {
     if ((t.lower[j] === "not" || t.lower[j] === "n't") && j > from) {
       const w = t.lower[j - 1];
-      if (w === "will" || w === "wo" || w === "would" || w === "shall" || w === "is" || w === "are") return true;
+      if (w === "will" || w === "wo" || w === "would" || w === "shall" || w === "is" || w === "are")
+        return true;
     }
   }
   return false;
@@ -83,7 +97,10 @@ function objectOfVerb(v: SentenceView, i: number): boolean {
   for (let j = i - 1; j >= v.tokenStart && j >= i - 4; j--) {
     const pos = t.pos[j];
     if (pos === "VERB") return !SPEECH_VERBS.has(t.lemma[j]) && !NOT_GOVERNING.has(t.lemma[j]);
-    if (!(pos === "DET" || pos === "ADJ" || pos === "NUM" || pos === "NOUN" || pos === "PRON" || pos === "ADV")) return false;
+    if (
+      !(pos === "DET" || pos === "ADJ" || pos === "NUM" || pos === "NOUN" || pos === "PRON" || pos === "ADV")
+    )
+      return false;
   }
   return false;
 }
@@ -230,8 +247,8 @@ function recordsFor(
 ): EventRecord[] {
   const p = trig.pattern;
   const t = doc.tokens;
-  const { actors, recipients } = assignRoles(v, trig);
-  const date = eventDate(doc, facts, t.start[trig.index], t, trig.index);
+  let { actors, recipients } = assignRoles(v, trig);
+  const date = eventDate(facts, t, trig.index);
   let inherited: ActorRef | null = null;
   if (actors.length === 0 && p.subjectIsRecipient && recipients.length) {
     // "The Tajik army received tanks": the giver is the one who last gave to the same side.
@@ -242,27 +259,39 @@ function recordsFor(
     if (before) inherited = before.actor;
   }
   if (actors.length === 0 && !inherited) return [];
+  let speaker = speakerOf(v, trig);
   let modality = modalityOf(t, trig.index, v.tokenStart);
   // "will not begin talks", "won't withdraw": declining a cooperative act is a refusal (REJECT).
   const refusal = modality === "negated" && COOPERATIVE.has(p.event) && willNot(t, trig.index, v.tokenStart);
+  // "X says Y must ...": X demands of Y.
+  const must = demandMarker(v, trig);
+  const demand = must >= 0 && speaker !== null && !actors.includes(speaker) && !inherited;
+  let firstToken = trig.index;
   if (refusal) modality = "asserted";
-  const speaker = speakerOf(v, trig);
+  if (demand) {
+    recipients = [actors[0]];
+    actors = [speaker!];
+    speaker = null;
+    modality = "asserted";
+    firstToken = must;
+  }
+  const variant = demand ? "+demand" : refusal ? "+refusal" : "";
   const base = {
-    event: refusal ? ("REJECT" as const) : p.event,
-    mode: refusal ? null : p.mode,
+    event: demand ? ("REQUEST" as const) : refusal ? ("REJECT" as const) : p.event,
+    mode: demand ? "change" : refusal ? null : p.mode,
     context: p.context,
     modality,
-    quantities: eventQuantities(facts, p),
+    quantities: demand ? [] : eventQuantities(facts, p),
     location: eventLocation(facts, v, trig.index),
-    pattern: refusal ? `${p.id}+refusal` : p.id,
+    pattern: p.id + variant,
     versions: doc.versions,
     evidence: {
       sentence: si,
       sentence_start: doc.sentences[si].start,
       sentence_end: doc.sentences[si].end,
       trigger: {
-        text: doc.text.slice(t.start[trig.index], t.end[trig.after - 1]),
-        start: t.start[trig.index],
+        text: doc.text.slice(t.start[firstToken], t.end[trig.after - 1]),
+        start: t.start[firstToken],
         end: t.end[trig.after - 1],
       },
     },

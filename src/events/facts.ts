@@ -72,7 +72,10 @@ export class FactsCache {
         }
       });
       this.reference = latest;
-      if (latest) this.doc.warnings.push(`no publication date: events dated against ${latest}, the latest month or year the text names`);
+      if (latest)
+        this.doc.warnings.push(
+          `no publication date: events dated against ${latest}, the latest month or year the text names`,
+        );
     }
     return this.reference;
   }
@@ -82,7 +85,11 @@ export class FactsCache {
     if (!found) {
       const s = this.doc.sentences[si];
       const text = this.doc.text.slice(s.start, s.end);
-      found = findDates(text, { date: this.referenceDate() }).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
+      found = findDates(text, { date: this.referenceDate() }).map((d) => ({
+        ...d,
+        start: d.start + s.start,
+        end: d.end + s.start,
+      }));
       this.dates.set(si, found);
     }
     return found;
@@ -136,13 +143,11 @@ function pastTense(t: Tokens, i: number): boolean {
  * own date (news reports what just happened), with its own precision.
  */
 export function eventDate(
-  doc: Document,
   facts: SentenceFacts,
-  triggerOffset: number,
   t: Tokens,
   trigger: number,
 ): { date: string; precision: DatePrecision } | null {
-  const picked = pickDate(facts.dates, triggerOffset);
+  const picked = pickDate(facts.dates, t.start[trigger]);
   if (picked) return { date: picked.date, precision: picked.precision };
   if (facts.inherited && pastTense(t, trigger))
     return { date: facts.inherited.date, precision: facts.inherited.precision };

@@ -23,7 +23,9 @@ function keyOf(ref: ActorRef | null): string | null {
 function fits(ref: ActorRef | null, wanted: string | null): boolean {
   if (wanted === null) return true;
   if (!ref) return false;
-  return keyOf(ref) === wanted || ref.affiliation?.name === wanted || ref.name === wanted || ref.country === wanted;
+  return (
+    keyOf(ref) === wanted || ref.affiliation?.name === wanted || ref.name === wanted || ref.country === wanted
+  );
 }
 
 describe("pattern examples", () => {
@@ -37,7 +39,13 @@ describe("pattern examples", () => {
       for (const ex of p.examples) {
         total++;
         const doc = processDocument(pipeline, {
-          id: p.id, source: p.id, rawText: ex.text, title: null, published: "2021-07-10", publishedSource: "jsonl", format: "jsonl",
+          id: p.id,
+          source: p.id,
+          rawText: ex.text,
+          title: null,
+          published: "2021-07-10",
+          publishedSource: "jsonl",
+          format: "jsonl",
         });
         const ok = doc.events.some(
           (e) =>
@@ -47,8 +55,12 @@ describe("pattern examples", () => {
             (!ex.modality || e.modality === ex.modality),
         );
         if (!ok) {
-          const got = doc.events.map((e) => `${keyOf(e.actor)} ${e.event} ${keyOf(e.recipient)} ${e.modality}`).join("; ");
-          failures.push(`${p.id}: "${ex.text}" wanted ${ex.actor} ${p.event} ${ex.recipient}; got ${got || "nothing"}`);
+          const got = doc.events
+            .map((e) => `${keyOf(e.actor)} ${e.event} ${keyOf(e.recipient)} ${e.modality}`)
+            .join("; ");
+          failures.push(
+            `${p.id}: "${ex.text}" wanted ${ex.actor} ${p.event} ${ex.recipient}; got ${got || "nothing"}`,
+          );
         }
       }
     }

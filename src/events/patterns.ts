@@ -42,7 +42,10 @@ export function indexPatterns(files: { name: string; version: string; patterns: 
       if (ids.has(p.id)) throw new DataFileError(file.name, `pattern id "${p.id}" is defined twice`);
       ids.add(p.id);
       patterns.push(p);
-      lists.set(p, { object: p.object ? new Set(p.object) : null, notObject: p.notObject ? new Set(p.notObject) : null });
+      lists.set(p, {
+        object: p.object ? new Set(p.object) : null,
+        notObject: p.notObject ? new Set(p.notObject) : null,
+      });
       for (const lemma of p.lemmas) {
         const key = `${p.pos}:${lemma}`;
         const list = byTrigger.get(key) ?? [];

@@ -100,8 +100,26 @@ export function ownerAt(v: SentenceView, i: number): number {
 
 /** "Thousands of protesters", "members of the opposition": the "of" phrase is the subject itself. */
 const QUANTITY_HEADS = new Set([
-  "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "members", "supporters",
-  "some", "many", "most", "all", "several", "number", "majority", "representatives", "delegation", "units",
+  "thousands",
+  "hundreds",
+  "dozens",
+  "scores",
+  "millions",
+  "tens",
+  "group",
+  "groups",
+  "members",
+  "supporters",
+  "some",
+  "many",
+  "most",
+  "all",
+  "several",
+  "number",
+  "majority",
+  "representatives",
+  "delegation",
+  "units",
 ]);
 
 function precededByPreposition(v: SentenceView, m: ActorMention): boolean {
