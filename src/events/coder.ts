@@ -60,6 +60,14 @@ function willNot(t: Document["tokens"], trigger: number, from: number): boolean 
   return false;
 }
 
+/** "willing to", "ready to", "prepared to" right before the trigger (an adverb may stand between). */
+function offered(t: Document["tokens"], trigger: number, from: number): boolean {
+  let j = trigger - 1;
+  if (j > from && t.pos[j] === "ADV") j--;
+  if (j <= from || t.lower[j] !== "to") return false;
+  return ["willing", "ready", "prepared", "eager", "open"].includes(t.lower[j - 1]);
+}
+
 /** Types where two coordinated subjects act on each other: one record per direction (EVENTS.md). */
 const RECIPROCAL = new Set(["AGREE", "ASSAULT", "ACCUSE", "THREATEN"]);
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
@@ -263,11 +271,13 @@ function recordsFor(
   let modality = modalityOf(t, trig.index, v.tokenStart);
   // "will not begin talks", "won't withdraw": declining a cooperative act is a refusal (REJECT).
   const refusal = modality === "negated" && COOPERATIVE.has(p.event) && willNot(t, trig.index, v.tokenStart);
+  // "is willing to withdraw", "ready to send troops": offering a cooperative act is a promise (AGREE).
+  const promise = !refusal && COOPERATIVE.has(p.event) && p.event !== "AGREE" && offered(t, trig.index, v.tokenStart);
   // "X says Y must ...": X demands of Y.
   const must = demandMarker(v, trig);
   const demand = must >= 0 && speaker !== null && !actors.includes(speaker) && !inherited;
   let firstToken = trig.index;
-  if (refusal) modality = "asserted";
+  if (refusal || promise) modality = "asserted";
   if (demand) {
     recipients = [actors[0]];
     actors = [speaker!];
@@ -275,10 +285,10 @@ function recordsFor(
     modality = "asserted";
     firstToken = must;
   }
-  const variant = demand ? "+demand" : refusal ? "+refusal" : "";
+  const variant = demand ? "+demand" : refusal ? "+refusal" : promise ? "+promise" : "";
   const base = {
-    event: demand ? ("REQUEST" as const) : refusal ? ("REJECT" as const) : p.event,
-    mode: demand ? "change" : refusal ? null : p.mode,
+    event: demand ? ("REQUEST" as const) : refusal ? ("REJECT" as const) : promise ? ("AGREE" as const) : p.event,
+    mode: demand ? "change" : refusal || promise ? null : p.mode,
     context: p.context,
     modality,
     quantities: demand ? [] : eventQuantities(facts, p),
