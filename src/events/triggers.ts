@@ -52,6 +52,26 @@ function fits(t: Tokens, i: number, end: number, p: Pattern, lists: CompiledList
   return after;
 }
 
+/**
+ * The tagger reads some past tenses as adjectives or nouns ("blockaded", "tortured",
+ * "Gunmen shot dead"): an -ed word not after a determiner or adjective is tried
+ * as a verb, with its stem as the lemma.
+ */
+function mistaggedPast(v: SentenceView, i: number, patterns: PatternSet): Pattern[] | undefined {
+  const t = v.tokens;
+  const w = t.lower[i];
+  if (!(t.pos[i] === "ADJ" || t.pos[i] === "NOUN") || w.length < 5 || !w.endsWith("ed")) return undefined;
+  const prev = i > v.tokenStart ? t.pos[i - 1] : "";
+  if (prev === "DET" || prev === "ADJ" || prev === "ADP" || prev === "NUM") return undefined;
+  const stem = w.slice(0, -2);
+  const candidates = [stem, w.slice(0, -1), stem.endsWith("i") ? `${stem.slice(0, -1)}y` : "", stem.length > 3 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : ""];
+  for (const c of candidates) {
+    const found = c ? patterns.byTrigger.get(`VERB:${c}`) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
   const t = v.tokens;
   const out: Trigger[] = [];
@@ -61,9 +81,9 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     // "Iran-backed militias", "Saudi-led strikes": a participle in a compound modifier is no event.
     if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
     const cls = triggerClass(t.pos[i]);
-    if (!cls) continue;
-    let candidates = patterns.byTrigger.get(`${cls}:${t.lemma[i]}`);
-    if (!candidates && t.lower[i] !== t.lemma[i]) candidates = patterns.byTrigger.get(`${cls}:${t.lower[i]}`);
+    let candidates = cls ? patterns.byTrigger.get(`${cls}:${t.lemma[i]}`) : undefined;
+    if (cls && !candidates && t.lower[i] !== t.lemma[i]) candidates = patterns.byTrigger.get(`${cls}:${t.lower[i]}`);
+    if (!candidates && (cls !== "VERB")) candidates = mistaggedPast(v, i, patterns);
     if (!candidates) continue;
     for (const p of candidates) {
       const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!);
