@@ -45,20 +45,8 @@ function demandMarker(v: SentenceView, trig: Trigger): number {
   return -1;
 }
 
-/** Cooperative types: declining one of them is a refusal. */
+/** Cooperative types: offering one of them is a promise. */
 const COOPERATIVE = new Set(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
-
-/** "will not", "won't", "would not", "is not going to" before the trigger. */
-function willNot(t: Document["tokens"], trigger: number, from: number): boolean {
-  for (let j = trigger - 1; j >= from && j >= trigger - 5; j--) {
-    if ((t.lower[j] === "not" || t.lower[j] === "n't") && j > from) {
-      const w = t.lower[j - 1];
-      if (w === "will" || w === "wo" || w === "would" || w === "shall" || w === "is" || w === "are")
-        return true;
-    }
-  }
-  return false;
-}
 
 /** "willing to", "ready to", "prepared to" right before the trigger (an adverb may stand between). */
 function offered(t: Document["tokens"], trigger: number, from: number): boolean {
@@ -269,15 +257,13 @@ function recordsFor(
   if (actors.length === 0 && !inherited) return [];
   let speaker = speakerOf(v, trig);
   let modality = modalityOf(t, trig.index, v.tokenStart);
-  // "will not begin talks", "won't withdraw": declining a cooperative act is a refusal (REJECT).
-  const refusal = modality === "negated" && COOPERATIVE.has(p.event) && willNot(t, trig.index, v.tokenStart);
   // "is willing to withdraw", "ready to send troops": offering a cooperative act is a promise (AGREE).
-  const promise = !refusal && COOPERATIVE.has(p.event) && p.event !== "AGREE" && offered(t, trig.index, v.tokenStart);
+  const promise = COOPERATIVE.has(p.event) && p.event !== "AGREE" && offered(t, trig.index, v.tokenStart);
   // "X says Y must ...": X demands of Y.
   const must = demandMarker(v, trig);
   const demand = must >= 0 && speaker !== null && !actors.includes(speaker) && !inherited;
   let firstToken = trig.index;
-  if (refusal || promise) modality = "asserted";
+  if (promise) modality = "asserted";
   if (demand) {
     recipients = [actors[0]];
     actors = [speaker!];
@@ -285,10 +271,10 @@ function recordsFor(
     modality = "asserted";
     firstToken = must;
   }
-  const variant = demand ? "+demand" : refusal ? "+refusal" : promise ? "+promise" : "";
+  const variant = demand ? "+demand" : promise ? "+promise" : "";
   const base = {
-    event: demand ? ("REQUEST" as const) : refusal ? ("REJECT" as const) : promise ? ("AGREE" as const) : p.event,
-    mode: demand ? "change" : refusal || promise ? null : p.mode,
+    event: demand ? ("REQUEST" as const) : promise ? ("AGREE" as const) : p.event,
+    mode: demand ? "change" : promise ? null : p.mode,
     context: p.context,
     modality,
     quantities: demand ? [] : eventQuantities(facts, p),
