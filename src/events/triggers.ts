@@ -64,7 +64,12 @@ function mistaggedPast(v: SentenceView, i: number, patterns: PatternSet): Patter
   const prev = i > v.tokenStart ? t.pos[i - 1] : "";
   if (prev === "DET" || prev === "ADJ" || prev === "ADP" || prev === "NUM") return undefined;
   const stem = w.slice(0, -2);
-  const candidates = [stem, w.slice(0, -1), stem.endsWith("i") ? `${stem.slice(0, -1)}y` : "", stem.length > 3 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : ""];
+  const candidates = [
+    stem,
+    w.slice(0, -1),
+    stem.endsWith("i") ? `${stem.slice(0, -1)}y` : "",
+    stem.length > 3 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : "",
+  ];
   for (const c of candidates) {
     const found = c ? patterns.byTrigger.get(`VERB:${c}`) : undefined;
     if (found) return found;
@@ -82,8 +87,9 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
     const cls = triggerClass(t.pos[i]);
     let candidates = cls ? patterns.byTrigger.get(`${cls}:${t.lemma[i]}`) : undefined;
-    if (cls && !candidates && t.lower[i] !== t.lemma[i]) candidates = patterns.byTrigger.get(`${cls}:${t.lower[i]}`);
-    if (!candidates && (cls !== "VERB")) candidates = mistaggedPast(v, i, patterns);
+    if (cls && !candidates && t.lower[i] !== t.lemma[i])
+      candidates = patterns.byTrigger.get(`${cls}:${t.lower[i]}`);
+    if (!candidates && cls !== "VERB") candidates = mistaggedPast(v, i, patterns);
     if (!candidates) continue;
     for (const p of candidates) {
       const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!);
