@@ -15,7 +15,7 @@ import { openStore, resolveTarget, type Store } from "../store/index.js";
 
 requirePostgres("src/cli/ingest-crash.test.ts");
 
-const DOCUMENTS = 600;
+const DOCUMENTS = 1000;
 const counts = (s: Record<string, unknown>) => ({ ...s, runs: undefined });
 
 async function documentCount(store: Store): Promise<number> {
@@ -81,10 +81,42 @@ async function inconsistencies(store: Store) {
   return { partialDocuments, miscountedStories, currentPerSource };
 }
 
+/** Starts `dyad ARGS`, waits until at least `atLeast` documents are stored, kills it with SIGKILL. */
+async function killMidway(
+  store: () => Promise<Store>,
+  args: string[],
+  env: Record<string, string>,
+  atLeast: number,
+) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: dyadEnv(env), stdio: "ignore" });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on("exit", (_code, signal) => resolve(signal)),
+  );
+  let stored = 0;
+  for (let waited = 0; waited < 60_000 && stored < atLeast && child.exitCode === null; waited += 10) {
+    await new Promise((r) => setTimeout(r, 10));
+    try {
+      stored = await documentCount(await store());
+    } catch {
+      // The child has not created its schema yet.
+    }
+  }
+  child.kill("SIGKILL");
+  expect(await exited, "the ingest ended before it was killed").toBe("SIGKILL");
+  return documentCount(await store());
+}
+
+const whole = { partialDocuments: [], miscountedStories: [], currentPerSource: [] };
+
 describe.each(backends())("dyad ingest killed with SIGKILL (%s)", (backend) => {
   let db: TestDatabase;
   let clean: TestDatabase;
   let corpus: string;
+  let store: Store | undefined;
+  const open = async () => {
+    store ??= await openStore(resolveTarget({ env: db.env }));
+    return store;
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase(backend);
@@ -93,6 +125,7 @@ describe.each(backends())("dyad ingest killed with SIGKILL (%s)", (backend) => {
     generateCorpus(corpus, DOCUMENTS, 7);
   });
   afterAll(async () => {
+    await store?.close();
     await db?.drop();
     await clean?.drop();
   });
@@ -101,58 +134,30 @@ describe.each(backends())("dyad ingest killed with SIGKILL (%s)", (backend) => {
     const reference = dyad(["ingest", corpus], clean.env);
     expect(reference.code).toBe(0);
 
-    const child = spawn(process.execPath, [BIN, "ingest", "--batch", "5", corpus], {
-      env: dyadEnv(db.env),
-      stdio: "ignore",
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on("exit", (_code, signal) => resolve(signal)),
-    );
-    // Wait for the child's schema, then for some documents, then kill it without warning.
-    let store: Store | undefined;
-    let stored = 0;
-    for (let waited = 0; waited < 60_000 && stored < 40; waited += 20) {
-      await new Promise((r) => setTimeout(r, 20));
-      try {
-        store ??= await openStore(resolveTarget({ env: db.env }));
-        stored = await documentCount(store);
-      } catch {
-        // Not created yet.
-      }
-    }
-    child.kill("SIGKILL");
-    expect(await exited).toBe("SIGKILL");
-    if (!store) throw new Error("the ingest never created its database");
-    try {
-      const atKill = await documentCount(store);
-      expect(atKill).toBeGreaterThanOrEqual(40);
-      expect(atKill, "the ingest finished before it was killed: make the corpus larger").toBeLessThan(
-        DOCUMENTS,
-      );
-      expect(await inconsistencies(store)).toEqual({
-        partialDocuments: [],
-        miscountedStories: [],
-        currentPerSource: [],
-      });
-      const runs = await store.db.selectFrom("runs").select(["status", "finished_at"]).execute();
-      expect(runs).toEqual([{ status: "running", finished_at: null }]);
+    // Killed after its first commit (default batching), then again one document per transaction.
+    const first = await killMidway(open, ["ingest", corpus], db.env, 1);
+    expect(first).toBeGreaterThan(0);
+    expect(first, "the ingest finished before it was killed: make the corpus larger").toBeLessThan(DOCUMENTS);
+    expect(await inconsistencies(await open())).toEqual(whole);
+    const second = await killMidway(open, ["ingest", "--batch", "1", corpus], db.env, first + 20);
+    expect(second).toBeGreaterThan(first);
+    expect(second).toBeLessThan(DOCUMENTS);
+    expect(await inconsistencies(await open())).toEqual(whole);
+    const runs = await (await open()).db.selectFrom("runs").select(["status", "finished_at"]).execute();
+    expect(runs).toEqual([
+      { status: "running", finished_at: null },
+      { status: "running", finished_at: null },
+    ]);
 
-      const again = dyad(["ingest", "--json", corpus], db.env);
-      expect(again.code).toBe(0);
-      expect(JSON.parse(again.out).documents).toEqual({
-        new: DOCUMENTS - atKill,
-        unchanged: atKill,
-        changed: 0,
-        failed: 0,
-      });
-      expect(await inconsistencies(store)).toEqual({
-        partialDocuments: [],
-        miscountedStories: [],
-        currentPerSource: [],
-      });
-    } finally {
-      await store.close();
-    }
+    const again = dyad(["ingest", "--json", corpus], db.env);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).documents).toEqual({
+      new: DOCUMENTS - second,
+      unchanged: second,
+      changed: 0,
+      failed: 0,
+    });
+    expect(await inconsistencies(await open())).toEqual(whole);
     expect(counts(statsOf(db.env))).toEqual(counts(statsOf(clean.env)));
     expect(statsOf(db.env).documents).toBe(DOCUMENTS);
   });

@@ -24,8 +24,9 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
   const batch = parseCount("--batch", opts.batch, 200);
   if (batch < 1) throw new UsageError("--batch takes 1 or more documents per transaction");
   const inputs = paths.length ? paths : ["-"];
+  // Broken dictionaries are refused before the database is touched.
+  const pipeline = createPipeline({ dictionaries: opts.dictionaries, fallbackDate: opts.date ?? null });
   return withStore(opts, async (store) => {
-    const pipeline = createPipeline({ dictionaries: opts.dictionaries, fallbackDate: opts.date ?? null });
     const runId = await startRun(store, {
       command: "ingest",
       dyadVersion: dyadVersion(),

@@ -63,6 +63,9 @@ export function dominantScript(s: string): Script {
   return top === han ? "han" : "other";
 }
 
+/** How much of a paragraph is read to tell its language. */
+const LANGUAGE_SAMPLE_CHARS = 600;
+
 /** Latin-script text shorter than this is not given to franc. */
 const MIN_FRANC_LATIN_CHARS = 240;
 
@@ -122,7 +125,8 @@ export function detectLanguages(doc: Pick<Document, "text" | "paragraphs">): voi
   const found: (string | null)[] = [];
   const weight = new Map<string, number>();
   for (const p of doc.paragraphs) {
-    const lang = paragraphLanguage(doc.text.slice(p.start, p.end));
+    // The first few hundred characters tell the language as well as the whole paragraph, for less.
+    const lang = paragraphLanguage(doc.text.slice(p.start, Math.min(p.end, p.start + LANGUAGE_SAMPLE_CHARS)));
     found.push(lang);
     if (lang && lang !== "und") weight.set(lang, (weight.get(lang) ?? 0) + (p.end - p.start));
   }

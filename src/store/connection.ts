@@ -40,21 +40,38 @@ export async function openStore(target: DatabaseTarget, opts: OpenOptions = {}):
   }
 }
 
-const commitHooks = new WeakMap<Transaction<DB>, (() => void)[]>();
+interface Hooks {
+  before: (() => Promise<void>)[];
+  after: (() => void)[];
+}
+
+const commitHooks = new WeakMap<Transaction<DB>, Hooks>();
 
 /** One write transaction, writers serialised (see Dialect.lockForWrite). */
 export async function writeTransaction<T>(
   store: Store,
   fn: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
-  const hooks: (() => void)[] = [];
+  const hooks: Hooks = { before: [], after: [] };
   const result = await store.db.transaction().execute(async (trx) => {
     commitHooks.set(trx, hooks);
     await store.dialect.lockForWrite(trx);
-    return fn(trx);
+    const value = await fn(trx);
+    for (const hook of hooks.before) await hook();
+    return value;
   });
-  for (const hook of hooks) hook();
+  for (const hook of hooks.after) hook();
   return result;
+}
+
+/**
+ * Runs `fn` inside `trx` just before it commits (deferred writes). False when
+ * `trx` did not come from writeTransaction: then nothing was registered.
+ */
+export function beforeCommit(trx: Transaction<DB>, fn: () => Promise<void>): boolean {
+  const hooks = commitHooks.get(trx);
+  hooks?.before.push(fn);
+  return hooks !== undefined;
 }
 
 /**
@@ -63,6 +80,6 @@ export async function writeTransaction<T>(
  */
 export function afterCommit(trx: Transaction<DB>, fn: () => void): boolean {
   const hooks = commitHooks.get(trx);
-  hooks?.push(fn);
+  hooks?.after.push(fn);
   return hooks !== undefined;
 }

@@ -4,9 +4,10 @@
  * saying what changed.
  */
 import type { Document, RawDocument } from "../model/document.js";
-import type { Store } from "./connection.js";
-import type { ReaderInfo } from "./rows.js";
-import { replaceExtraction } from "./writer.js";
+import { type Store, writeTransaction } from "./connection.js";
+import { queueDerived, queueEvents } from "./pending.js";
+import { eventRow, type ReaderInfo, recordSignature } from "./rows.js";
+import { extractedFields } from "./writer.js";
 
 export interface ReprocessOptions {
   runId: number;
@@ -99,4 +100,64 @@ export async function reprocessDocuments(store: Store, opts: ReprocessOptions): 
     }
   }
   return totals;
+}
+
+export interface ReprocessResult {
+  added: number;
+  removed: number;
+}
+
+/**
+ * Replaces what extraction made of a stored version (same text, new
+ * dictionaries or patterns), in one transaction. Events that come out the
+ * same keep their id and story; the others are removed or added.
+ */
+export function replaceExtraction(
+  store: Store,
+  documentId: number,
+  doc: Document,
+  runId: number,
+  extractor: string,
+): Promise<ReprocessResult> {
+  return writeTransaction(store, async (trx) => {
+    const old = await trx
+      .selectFrom("events")
+      .select(["id", "story_id", "record"])
+      .where("document_id", "=", documentId)
+      .where("live", "=", 1)
+      .orderBy("id")
+      .execute();
+    const unmatched = new Map<string, { id: number; story_id: number }[]>();
+    for (const row of old) {
+      const sig = recordSignature(store.dialect.readJson(row.record));
+      unmatched.set(sig, [...(unmatched.get(sig) ?? []), row]);
+    }
+    const added: Document["events"] = [];
+    for (const e of doc.events) {
+      const match = unmatched.get(recordSignature(e))?.shift();
+      if (!match) {
+        added.push(e);
+        continue;
+      }
+      const ids = { documentId, storyId: match.story_id, runId, live: true };
+      const { story_id: _story, document_id: _doc, ...fields } = eventRow(e, doc, ids);
+      await trx.updateTable("events").set(fields).where("id", "=", match.id).execute();
+    }
+    const removed = [...unmatched.values()].flat();
+    if (removed.length) {
+      const ids = removed.map((r) => r.id);
+      await trx.deleteFrom("events").where("id", "in", ids).execute();
+    }
+    await trx.deleteFrom("sentences").where("document_id", "=", documentId).execute();
+    await trx.deleteFrom("mentions").where("document_id", "=", documentId).execute();
+    await trx
+      .updateTable("documents")
+      .set(extractedFields(doc, extractor, runId))
+      .where("id", "=", documentId)
+      .execute();
+    await queueDerived(trx, store, doc, documentId);
+    const touched = removed.map((r) => r.story_id);
+    await queueEvents(trx, store, { doc, records: added, documentId, runId }, touched);
+    return { added: added.length, removed: removed.length };
+  });
 }

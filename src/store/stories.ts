@@ -53,9 +53,12 @@ export async function assignStories(
 ): Promise<number[]> {
   const dated = events.filter((e) => e.day !== null);
   const candidates: Candidate[] = [];
-  if (dated.length) {
-    const days = dated.map((e) => e.day as number);
-    const unique = new Map(dated.map((e) => [keyOf(e), e]));
+  const unique = [...new Map(dated.map((e) => [keyOf(e), e])).values()];
+  // A batch holds many keys: look them up a hundred at a time, within those events' days.
+  for (let i = 0; i < unique.length; i += 100) {
+    const chunk = unique.slice(i, i + 100);
+    const inChunk = new Set(chunk.map(keyOf));
+    const days = dated.filter((e) => inChunk.has(keyOf(e))).map((e) => e.day as number);
     const rows = await trx
       .selectFrom("stories")
       .select(["id", "actor_key", "event_type", "recipient_key", "anchor_day"])
@@ -63,7 +66,7 @@ export async function assignStories(
       .where("anchor_day", "<=", Math.max(...days) + window)
       .where((eb) =>
         eb.or(
-          [...unique.values()].map((k) =>
+          chunk.map((k) =>
             eb.and([
               eb("actor_key", "=", k.actorKey),
               eb("event_type", "=", k.eventType),

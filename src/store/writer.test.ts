@@ -6,8 +6,9 @@ import { resolveTarget } from "./config.js";
 import { openStore, type Store } from "./connection.js";
 import { contentHash } from "./identity.js";
 import { documentOutput, stats } from "./query/records.js";
+import { replaceExtraction } from "./reprocess.js";
 import { startRun } from "./runs.js";
-import { replaceExtraction, storeDocument } from "./writer.js";
+import { storeDocument } from "./writer.js";
 
 requirePostgres("src/store/writer.test.ts");
 

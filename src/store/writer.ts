@@ -1,24 +1,15 @@
 /**
- * Writing documents: each in one transaction, so a crash leaves either the
- * whole document (text, sentences, mentions, events, stories) or none of it.
+ * Writing documents: each inside one transaction (with others of its batch),
+ * so a crash leaves either the whole document (text, sentences, mentions,
+ * events, stories) or none of it.
  */
-import type { Insertable, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Document } from "../model/document.js";
 import { documentLanguage } from "../pipeline/output.js";
-import { upsertActors } from "./actors.js";
 import { type Store, writeTransaction } from "./connection.js";
-import {
-  actorRows,
-  eventRow,
-  mentionRows,
-  type ReaderInfo,
-  recordSignature,
-  sentenceRows,
-  storedOutput,
-  storyKey,
-} from "./rows.js";
+import { queueDerived, queueEvents, supersedePending } from "./pending.js";
+import { type ReaderInfo, storedOutput } from "./rows.js";
 import type { DB } from "./schema.js";
-import { assignStories, refreshStories } from "./stories.js";
 
 export interface DocumentInput {
   /** The document after the pipeline ran. */
@@ -88,6 +79,7 @@ export async function storeDocumentIn(
     return { status: "unchanged", documentId: current.id, eventsAdded: 0, eventsRemoved: 0 };
   }
   let touched: number[] = [];
+  let removed = 0;
   if (current) {
     const old = await trx
       .selectFrom("events")
@@ -96,6 +88,8 @@ export async function storeDocumentIn(
       .where("live", "=", 1)
       .execute();
     touched = old.map((r) => r.story_id);
+    // The replaced version may still be waiting in this batch (the same input twice, changed).
+    removed = old.length + supersedePending(trx, current.id);
     await trx.updateTable("documents").set({ is_current: 0 }).where("id", "=", current.id).execute();
     await trx.updateTable("events").set({ live: 0 }).where("document_id", "=", current.id).execute();
   }
@@ -119,19 +113,18 @@ export async function storeDocumentIn(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await insertDerived(trx, store, doc, documentId, now);
-  const storyIds = await insertEvents(trx, store, doc, doc.events, documentId, runId);
-  await refreshStories(trx, [...touched, ...storyIds]);
+  await queueDerived(trx, store, doc, documentId);
+  await queueEvents(trx, store, { doc, records: doc.events, documentId, runId }, touched);
   return {
     status: current ? "changed" : "new",
     documentId,
     eventsAdded: doc.events.length,
-    eventsRemoved: touched.length,
+    eventsRemoved: removed,
   };
 }
 
 /** Document columns that extraction determines (and `reprocess` rewrites). */
-function extractedFields(doc: Document, extractor: string, runId: number) {
+export function extractedFields(doc: Document, extractor: string, runId: number) {
   return {
     title: doc.title,
     published: doc.published,
@@ -149,129 +142,4 @@ function extractedFields(doc: Document, extractor: string, runId: number) {
     event_count: doc.events.length,
     extracted_run: runId,
   };
-}
-
-/** Sentences, actors and mentions: everything but events. */
-async function insertDerived(
-  trx: Transaction<DB>,
-  store: Store,
-  doc: Document,
-  documentId: number,
-  now: string,
-) {
-  await insertChunked(trx, store, "sentences", sentenceRows(doc, documentId));
-  await upsertActors(trx, store, actorRows(doc, now));
-  await insertChunked(trx, store, "mentions", mentionRows(doc, documentId));
-}
-
-/** Inserts events into their stories; returns the stories touched. */
-async function insertEvents(
-  trx: Transaction<DB>,
-  store: Store,
-  doc: Document,
-  records: Document["events"],
-  documentId: number,
-  runId: number,
-): Promise<number[]> {
-  const storyIds = await assignStories(
-    trx,
-    records.map((e) => storyKey(e, doc.published)),
-  );
-  const rows = records.map((e, k) =>
-    eventRow(e, doc, { documentId, storyId: storyIds[k], runId, live: true }),
-  );
-  await insertChunked(trx, store, "events", rows);
-  return storyIds;
-}
-
-type InsertTable = "sentences" | "mentions" | "events";
-
-/** Multi-row inserts, cut to stay under the backend's bind-parameter limit. */
-async function insertChunked<T extends InsertTable>(
-  trx: Transaction<DB>,
-  store: Store,
-  table: T,
-  rows: Insertable<DB[T]>[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const per = Math.max(1, Math.floor(store.dialect.maxParams / Object.keys(rows[0]).length));
-  for (let i = 0; i < rows.length; i += per) {
-    // The union of three tables defeats Kysely's inference; the signature above keeps callers typed.
-    const chunk = rows.slice(i, i + per) as Insertable<DB[InsertTable]>[] as never;
-    await trx.insertInto(table).values(chunk).execute();
-  }
-}
-
-export interface ReprocessResult {
-  added: number;
-  removed: number;
-}
-
-/**
- * Replaces what extraction made of a stored version (same text, new
- * dictionaries or patterns). Events that come out the same keep their id and
- * story; the others are removed or added.
- */
-export function replaceExtraction(
-  store: Store,
-  documentId: number,
-  doc: Document,
-  runId: number,
-  extractor: string,
-): Promise<ReprocessResult> {
-  return writeTransaction(store, async (trx) => {
-    const old = await trx
-      .selectFrom("events")
-      .select(["id", "story_id", "record"])
-      .where("document_id", "=", documentId)
-      .where("live", "=", 1)
-      .orderBy("id")
-      .execute();
-    const unmatched = new Map<string, { id: number; story_id: number }[]>();
-    for (const row of old) {
-      const sig = recordSignature(store.dialect.readJson(row.record));
-      unmatched.set(sig, [...(unmatched.get(sig) ?? []), row]);
-    }
-    const added: Document["events"] = [];
-    for (const e of doc.events) {
-      const match = unmatched.get(recordSignature(e))?.shift();
-      if (!match) {
-        added.push(e);
-        continue;
-      }
-      const {
-        story_id: _story,
-        document_id: _doc,
-        ...fields
-      } = eventRow(e, doc, {
-        documentId,
-        storyId: match.story_id,
-        runId,
-        live: true,
-      });
-      await trx.updateTable("events").set(fields).where("id", "=", match.id).execute();
-    }
-    const removed = [...unmatched.values()].flat();
-    if (removed.length) {
-      await trx
-        .deleteFrom("events")
-        .where(
-          "id",
-          "in",
-          removed.map((r) => r.id),
-        )
-        .execute();
-    }
-    await trx.deleteFrom("sentences").where("document_id", "=", documentId).execute();
-    await trx.deleteFrom("mentions").where("document_id", "=", documentId).execute();
-    await trx
-      .updateTable("documents")
-      .set(extractedFields(doc, extractor, runId))
-      .where("id", "=", documentId)
-      .execute();
-    await insertDerived(trx, store, doc, documentId, new Date().toISOString());
-    const storyIds = await insertEvents(trx, store, doc, added, documentId, runId);
-    await refreshStories(trx, [...removed.map((r) => r.story_id), ...storyIds]);
-    return { added: added.length, removed: removed.length };
-  });
 }
