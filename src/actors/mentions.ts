@@ -146,7 +146,8 @@ function stateGovernment(id: ActorIdentity): ActorIdentity {
 
 /** A state's organ or people by role: the Tajik army -> TJK MIL; Uzbek extremists -> a group of their own. */
 function withRole(ctx: Context, mod: ActorIdentity, role: Role | undefined): ActorIdentity {
-  if (!role || role.sector === null || mod.kind !== "state") return mod;
+  // Only a state proper takes a role; an agency or unit ("the Commander of the Central Military District") stays itself.
+  if (!role || role.sector === null || mod.kind !== "state" || mod.id !== mod.country) return mod;
   if (role.sector === "GOV") return mod;
   const organ = STATE_ORGANS.has(role.sector);
   const label = SECTOR_LABEL[role.sector] ?? role.sector;
@@ -347,10 +348,16 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
     const name = t.text.slice(head.start, head.end).join(" ");
     const known = head.end - head.start === 1 ? ctx.surnames.get(t.lower[head.start]) : undefined;
     if (known) return { identity: known, end: m + 1, via: "surname", role: roleWords };
-    if (mod || role) {
+    if (role || roles.length) {
       const identity = personIdentity(name, mod, role);
       registerSurname(ctx, head, identity);
       return { identity, end: m + 1, via: "title", role: roleWords };
+    }
+    // "Georgia O'Keeffe", "Jordan Peterson": a country's name run into a name is a first name.
+    if (mod?.via === "alias" && m === k + 1 && head.start === segs[k].end) {
+      const full = t.text.slice(segs[k].start, head.end).join(" ");
+      const identity: ActorIdentity = { id: `unknown:${slug(full)}`, name: full, kind: "unknown", country: null, sector: null };
+      return { identity, end: m + 1, via: "unknown" };
     }
   }
   // ... an entity after a modifier: "Afghan Taliban", "Russia's Federal Security Service".

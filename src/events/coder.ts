@@ -7,7 +7,8 @@ import type { ActorDictionary } from "../actors/dictionary.js";
 import { identityAt } from "../actors/resolve.js";
 import type { ActorMention, ActorRef } from "../model/actor.js";
 import type { Document } from "../model/document.js";
-import type { EventRecord } from "../model/event.js";
+import type { DatePrecision, EventRecord } from "../model/event.js";
+import { type ContextCues, contextsAt } from "./contexts.js";
 import { eventDate, eventLocation, eventQuantities, FactsCache, type SentenceFacts } from "./facts.js";
 import { modalityOf, SPEECH_VERBS } from "./modality.js";
 import type { PatternSet } from "./patterns.js";
@@ -64,6 +65,7 @@ const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", 
 export interface CoderContext {
   dict: ActorDictionary;
   patterns: PatternSet;
+  contexts: ContextCues;
 }
 
 function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
@@ -244,17 +246,25 @@ function recordsFor(
   const p = trig.pattern;
   const t = doc.tokens;
   let { actors, recipients } = assignRoles(v, trig);
-  const date = eventDate(facts, t, trig.index);
+  let date = eventDate(facts, t, trig.index);
   let inherited: ActorRef | null = null;
+  let inheritedDate: { date: string; precision: DatePrecision } | null = null;
   if (actors.length === 0 && p.subjectIsRecipient && recipients.length) {
     // "The Tajik army received tanks": the giver is the one who last gave to the same side.
     const to = v.mentions[recipients[0]];
     const before = [...earlier]
       .reverse()
       .find((e) => e.event === p.event && e.recipient?.country && e.recipient.country === to.country);
-    if (before) inherited = before.actor;
+    if (before) {
+      inherited = before.actor;
+      // The same transfer seen from the receiving side: when the sentence names no date, it keeps the giver's.
+      if (before.date && before.date_precision && facts.dates.length === 0) {
+        inheritedDate = { date: before.date, precision: before.date_precision };
+      }
+    }
   }
   if (actors.length === 0 && !inherited) return [];
+  if (inheritedDate) date = inheritedDate;
   let speaker = speakerOf(v, trig);
   let modality = modalityOf(t, trig.index, v.tokenStart);
   // "is willing to withdraw", "ready to send troops": offering a cooperative act is a promise (AGREE).
@@ -275,7 +285,8 @@ function recordsFor(
   const base = {
     event: demand ? ("REQUEST" as const) : promise ? ("AGREE" as const) : p.event,
     mode: demand ? "change" : promise ? null : p.mode,
-    context: p.context,
+    // Material events take contexts from their whole sentence ("received tanks, howitzers"), others from the trigger's phrase.
+    context: contextsAt(ctx.contexts, t, Math.max(v.tokenStart, trig.index - 3), Math.min(v.tokenEnd, trig.after + 12), p.context),
     modality,
     quantities: demand ? [] : eventQuantities(facts, p),
     location: eventLocation(facts, v, trig.index),

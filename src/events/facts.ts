@@ -125,6 +125,13 @@ export class FactsCache {
 
 /** Past tense at the trigger: an -ed form or a past auxiliary before it. */
 function pastTense(t: Tokens, i: number): boolean {
+  // A nominal event takes the tense of the verb that governs it: "oversaw the transfer".
+  if (t.pos[i] === "NOUN") {
+    for (let j = i - 1; j >= 0 && j >= i - 4 && t.sentence[j] === t.sentence[i]; j--) {
+      if (t.pos[j] === "VERB") return pastTense(t, j);
+    }
+    return false;
+  }
   if (
     t.pos[i] === "VERB" &&
     t.lower[i] !== t.lemma[i] &&
@@ -142,12 +149,36 @@ function pastTense(t: Tokens, i: number): boolean {
  * the past tense, the last date of the paragraph so far; else the article's
  * own date (news reports what just happened), with its own precision.
  */
+/**
+ * A date inside commas between the subject and the trigger belongs to the
+ * apposition ("Lapin, the Commander appointed in late November, oversaw ..."),
+ * not to the event. A fronted date ("In mid-December, ...") is not inside commas.
+ */
+function parenthetical(d: DateMention, t: Tokens, trigger: number): boolean {
+  const at = t.start[trigger];
+  if (d.end > at) return false;
+  let commaBefore = false;
+  let commaAfter = false;
+  let sentenceStart = trigger;
+  const sentence = t.sentence[trigger];
+  while (sentenceStart > 0 && t.sentence[sentenceStart - 1] === sentence) sentenceStart--;
+  for (let i = sentenceStart; i < trigger; i++) {
+    if (t.text[i] !== ",") continue;
+    if (t.end[i] <= d.start && i > sentenceStart + 1) commaBefore = true;
+    if (t.start[i] >= d.end) commaAfter = true;
+  }
+  return commaBefore && commaAfter;
+}
+
 export function eventDate(
   facts: SentenceFacts,
   t: Tokens,
   trigger: number,
 ): { date: string; precision: DatePrecision } | null {
-  const picked = pickDate(facts.dates, t.start[trigger]);
+  const picked = pickDate(
+    facts.dates.filter((d) => !parenthetical(d, t, trigger)),
+    t.start[trigger],
+  );
   if (picked) return { date: picked.date, precision: picked.precision };
   if (facts.inherited && pastTense(t, trigger))
     return { date: facts.inherited.date, precision: facts.inherited.precision };

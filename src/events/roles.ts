@@ -158,7 +158,28 @@ export function coordinated(v: SentenceView, k: number, limit: { from: number; t
     b++
   )
     out.push(b);
+  // Commas alone make an apposition ("Lapin, the Commander of the District,"), not a list:
+  // a list closes with "and", "or", "&", a slash or a hyphen somewhere between its members.
+  if (out.length > 1 && !closesList(v, out)) return [k];
   return out;
+}
+
+function closesList(v: SentenceView, members: number[]): boolean {
+  const t = v.tokens;
+  for (let m = 1; m < members.length; m++) {
+    const a = v.mentions[members[m - 1]];
+    const b = v.mentions[members[m]];
+    if (a.tokenStart === b.tokenStart) return true;
+    for (let i = a.tokenEnd; i < b.tokenStart; i++) if (t.lower[i] !== "," && t.lower[i] !== "the") return true;
+  }
+  return false;
+}
+
+/** Mention b stands in apposition to mention a: "a, the b" with only a comma and a determiner between. */
+function appositionOf(v: SentenceView, a: number, b: number): boolean {
+  const t = v.tokens;
+  const between = t.lower.slice(v.mentions[a].tokenEnd, v.mentions[b].tokenStart);
+  return between[0] === "," && between.slice(1).every((w) => w === "the" || w === "a" || w === "an") && v.mentions[b].via !== "member";
 }
 
 /** The subject of a trigger at token i: the nearest mention to its left not inside a prepositional phrase. */
@@ -173,7 +194,10 @@ export function findSubject(v: SentenceView, i: number): number[] {
     for (let j = m.tokenEnd; j < i; j++) if (t.lower[j] === ";") crossed = true;
     if (crossed) break;
     if (precededByPreposition(v, m)) continue;
-    return coordinated(v, k, { from: v.tokenStart, to: i });
+    const list = coordinated(v, k, { from: v.tokenStart, to: i });
+    // "Lapin, the Commander of the District, oversaw": the apposition names the one before it.
+    if (list.length === 1 && k > 0 && appositionOf(v, k - 1, k)) return [k - 1];
+    return list;
   }
   return [];
 }

@@ -1,6 +1,7 @@
 /** The standard extraction pipeline: reader output in, records out. */
 import { loadActorDictionary } from "../actors/dictionary.js";
 import { actorsStage } from "../actors/stage.js";
+import { loadContextCues } from "../events/contexts.js";
 import { loadPatterns } from "../events/patterns.js";
 import { eventsStage } from "../events/stage.js";
 import { cleanStage, languageStage, publishedStage } from "../ingest/index.js";
@@ -38,8 +39,9 @@ export function createPipeline(opts: PipelineOptions = {}): Pipeline {
   if (opts.fallbackDate) stages.push(fallbackDateStage(opts.fallbackDate));
   const dir = opts.dictionaries ?? dictionariesDir();
   const patterns = loadPatterns(dir);
-  stages.push(segmentStage, actorsStage(dict), eventsStage(dict, patterns));
-  return new Pipeline(stages, { ...dict.versions, ...patterns.versions });
+  const contexts = loadContextCues(dir);
+  stages.push(segmentStage, actorsStage(dict), eventsStage(dict, patterns, contexts));
+  return new Pipeline(stages, { ...dict.versions, ...patterns.versions, "dict:contexts": contexts.version });
 }
 
 export function processDocument(pipeline: Pipeline, raw: RawDocument): Document {
