@@ -356,7 +356,13 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
     // "Georgia O'Keeffe", "Jordan Peterson": a country's name run into a name is a first name.
     if (mod?.via === "alias" && m === k + 1 && head.start === segs[k].end) {
       const full = t.text.slice(segs[k].start, head.end).join(" ");
-      const identity: ActorIdentity = { id: `unknown:${slug(full)}`, name: full, kind: "unknown", country: null, sector: null };
+      const identity: ActorIdentity = {
+        id: `unknown:${slug(full)}`,
+        name: full,
+        kind: "unknown",
+        country: null,
+        sector: null,
+      };
       return { identity, end: m + 1, via: "unknown" };
     }
   }

@@ -48,10 +48,6 @@ program
   .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
   .option("--json", "print the summary as one JSON object")
   .option("--batch <n>", "most documents per transaction (1: one transaction per document)", "200")
-  .option(
-    "--workers <n>",
-    "1: extract in a worker thread while writing (default on 2+ cores); 0: on the main thread",
-  )
   .action(async (paths: string[], opts) => {
     process.exitCode = await ingestCommand(paths, opts);
   });

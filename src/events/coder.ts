@@ -286,7 +286,13 @@ function recordsFor(
     event: demand ? ("REQUEST" as const) : promise ? ("AGREE" as const) : p.event,
     mode: demand ? "change" : promise ? null : p.mode,
     // Material events take contexts from their whole sentence ("received tanks, howitzers"), others from the trigger's phrase.
-    context: contextsAt(ctx.contexts, t, Math.max(v.tokenStart, trig.index - 3), Math.min(v.tokenEnd, trig.after + 12), p.context),
+    context: contextsAt(
+      ctx.contexts,
+      t,
+      Math.max(v.tokenStart, trig.index - 3),
+      Math.min(v.tokenEnd, trig.after + 12),
+      p.context,
+    ),
     modality,
     quantities: demand ? [] : eventQuantities(facts, p),
     location: eventLocation(facts, v, trig.index),

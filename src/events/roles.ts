@@ -170,7 +170,8 @@ function closesList(v: SentenceView, members: number[]): boolean {
     const a = v.mentions[members[m - 1]];
     const b = v.mentions[members[m]];
     if (a.tokenStart === b.tokenStart) return true;
-    for (let i = a.tokenEnd; i < b.tokenStart; i++) if (t.lower[i] !== "," && t.lower[i] !== "the") return true;
+    for (let i = a.tokenEnd; i < b.tokenStart; i++)
+      if (t.lower[i] !== "," && t.lower[i] !== "the") return true;
   }
   return false;
 }
@@ -179,7 +180,11 @@ function closesList(v: SentenceView, members: number[]): boolean {
 function appositionOf(v: SentenceView, a: number, b: number): boolean {
   const t = v.tokens;
   const between = t.lower.slice(v.mentions[a].tokenEnd, v.mentions[b].tokenStart);
-  return between[0] === "," && between.slice(1).every((w) => w === "the" || w === "a" || w === "an") && v.mentions[b].via !== "member";
+  return (
+    between[0] === "," &&
+    between.slice(1).every((w) => w === "the" || w === "a" || w === "an") &&
+    v.mentions[b].via !== "member"
+  );
 }
 
 /** The subject of a trigger at token i: the nearest mention to its left not inside a prepositional phrase. */

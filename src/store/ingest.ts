@@ -4,19 +4,20 @@
  * inside a transaction. Extraction is passed in: the store does not know how
  * records are made.
  *
- * Consecutive documents share a transaction (up to `batch` documents or
- * `batchMs` milliseconds): a commit costs more than writing a small document
- * (WAL frames on SQLite, a round trip and a flush on PostgreSQL), and no
+ * Documents are committed in batches (up to `batch` documents or `batchMs`
+ * milliseconds): a commit costs more than writing a small document, and no
  * transaction ever holds part of a document, so a crash still leaves whole
- * documents only, and running the command again stores the rest.
+ * documents only, and running the command again stores the rest. While one
+ * batch commits, the next is read and extracted, so a PostgreSQL server works
+ * in parallel with extraction.
  */
 import type { Transaction } from "kysely";
-import type { Document, RawDocument } from "../model/document.js";
+import { type Document, emptyTokens, type RawDocument } from "../model/document.js";
 import { type Store, writeTransaction } from "./connection.js";
 import { contentHash, sourceKey } from "./identity.js";
 import { emptyFigures, type RunFigures } from "./runs.js";
 import type { DB } from "./schema.js";
-import { findCurrent, storeDocumentIn, touch, type WriteStatus } from "./writer.js";
+import { type DocumentInput, findCurrent, storeDocuments, type WriteStatus } from "./writer.js";
 
 export interface ReadProblem {
   source: string;
@@ -34,7 +35,9 @@ export interface IngestOptions {
   batch?: number;
   /** Commit at least this often, in milliseconds (default 500). */
   batchMs?: number;
-  /** Called after each input, stored or failed. */
+  /** Commit once the batch holds this much raw text, so memory stays flat on large documents (default 16 MB). */
+  batchBytes?: number;
+  /** Called for each input once its fate is known (stored, unchanged or failed). */
   onDocument?(report: DocumentReport, figures: RunFigures): void;
   /** Checked between documents: true stops the loop cleanly (Ctrl-C). */
   shouldStop?(): boolean;
@@ -44,6 +47,14 @@ export type DocumentReport =
   | { source: string; status: WriteStatus; events: number }
   | { source: string; status: "failed"; problem: string };
 
+/** A document read, hashed, and extracted unless its content looked stored already. */
+interface Prepared {
+  raw: RawDocument;
+  key: string;
+  hash: string;
+  doc: Document | null;
+}
+
 export async function ingestDocuments(
   store: Store,
   inputs: AsyncIterable<RawDocument | ReadProblem>,
@@ -51,84 +62,125 @@ export async function ingestDocuments(
 ): Promise<RunFigures> {
   const figures = emptyFigures();
   const started = performance.now();
-  const batch = Math.max(1, opts.batch ?? 200);
+  const elapsed = () => (performance.now() - started) / 1000;
+  const limit = Math.max(1, opts.batch ?? 200);
   const batchMs = opts.batchMs ?? 500;
-  const iterator = inputs[Symbol.asyncIterator]();
-  let next = await iterator.next();
-  while (!next.done && !opts.shouldStop?.()) {
-    await writeTransaction(store, async (trx) => {
-      const opened = performance.now();
-      for (let n = 0; !next.done; n++) {
-        if (n >= batch || performance.now() - opened >= batchMs || opts.shouldStop?.()) return;
-        const item = next.value;
-        const report = "problem" in item ? item : await ingestOne(trx, store, item, opts, figures);
-        figures.seconds = (performance.now() - started) / 1000;
-        if ("problem" in report) {
-          figures.documentsFailed++;
-          opts.onDocument?.({ source: report.source, status: "failed", problem: report.problem }, figures);
-        } else {
-          opts.onDocument?.(report, figures);
-        }
-        next = await iterator.next();
-      }
+  const batchBytes = opts.batchBytes ?? 16 * 1024 * 1024;
+  const report = (r: DocumentReport) => {
+    figures.seconds = elapsed();
+    opts.onDocument?.(r, figures);
+  };
+  const commit = (items: Prepared[]) =>
+    writeTransaction(store, async (trx) => {
+      for (const r of await storeBatch(trx, store, items, opts, figures)) report(r);
     });
+
+  let inflight: Promise<void> = Promise.resolve();
+  let batch: Prepared[] = [];
+  let bytes = 0;
+  let opened = performance.now();
+  const iterator = inputs[Symbol.asyncIterator]();
+  let stopped = false;
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+    const item = next.value;
+    if ("problem" in item) {
+      figures.documentsFailed++;
+      report({ source: item.source, status: "failed", problem: item.problem });
+    } else {
+      const prepared = await prepare(store, item, opts, figures);
+      if ("problem" in prepared) {
+        figures.documentsFailed++;
+        report({ source: item.source, status: "failed", problem: prepared.problem });
+      } else {
+        batch.push(prepared);
+        bytes += prepared.raw.rawText.length;
+      }
+    }
+    stopped = opts.shouldStop?.() ?? false;
+    const due =
+      batch.length >= limit || bytes >= batchBytes || performance.now() - opened >= batchMs || stopped;
+    if (batch.length && due) {
+      // One batch commits while the next is extracted; a failed commit surfaces here.
+      await inflight;
+      inflight = commit(batch);
+      inflight.catch(() => {}); // awaited below; this only keeps Node from calling it unhandled meanwhile
+      batch = [];
+      bytes = 0;
+      opened = performance.now();
+    }
+    if (stopped) break;
   }
+  await inflight;
+  if (batch.length) await commit(batch);
   // Stopped early: let the reader close its files.
-  if (!next.done) await iterator.return?.();
-  figures.seconds = (performance.now() - started) / 1000;
+  if (stopped) await iterator.return?.();
+  figures.seconds = elapsed();
   return figures;
 }
 
-async function ingestOne(
-  trx: Transaction<DB>,
+/** Hash and key; extraction unless the stored current version has the same content. */
+async function prepare(
   store: Store,
   raw: RawDocument,
   opts: IngestOptions,
   figures: RunFigures,
-): Promise<DocumentReport | ReadProblem> {
+): Promise<Prepared | ReadProblem> {
   figures.bytes += Buffer.byteLength(raw.rawText, "utf8");
   const key = sourceKey(raw);
   const hash = contentHash(raw.rawText);
-  // Under the write lock, so no other writer can store this key between check and write.
-  const current = await findCurrent(trx, key);
-  if (current?.content_hash === hash) {
-    // Same content: no extraction, only the provenance moves.
-    await touch(trx, current.id, opts.runId);
-    figures.documentsUnchanged++;
-    return { source: raw.source, status: "unchanged", events: 0 };
-  }
-  let doc: Document;
+  const current = await findCurrent(store.db, key);
+  if (current?.content_hash === hash) return { raw, key, hash, doc: null };
   try {
-    doc = await opts.extract(raw);
+    const doc = await opts.extract(raw);
+    // The store keeps no tokens; most of a document's memory goes with them while it waits for its batch.
+    doc.tokens = emptyTokens();
+    return { raw, key, hash, doc };
   } catch (err) {
     // A bug on one document must not sink the batch; say which one.
     return { source: raw.source, problem: `extraction failed (${(err as Error).message})` };
   }
-  const result = await storeDocumentIn(
-    trx,
-    store,
-    {
-      doc,
-      sourceKey: key,
-      contentHash: hash,
-      reader: {
-        title: raw.title,
-        url: raw.url ?? null,
-        author: raw.author ?? null,
-        published: raw.published,
-        publishedSource: raw.publishedSource,
-        encoding: raw.encoding,
-        fallbackDate: opts.fallbackDate,
-      },
-      runId: opts.runId,
-      extractor: opts.extractor,
+}
+
+/** Writes a batch; documents that turn out changed after all (another writer) are extracted and written too. */
+async function storeBatch(
+  trx: Transaction<DB>,
+  store: Store,
+  items: Prepared[],
+  opts: IngestOptions,
+  figures: RunFigures,
+): Promise<DocumentReport[]> {
+  const input = (item: Prepared): DocumentInput => ({
+    doc: item.doc,
+    sourceKey: item.key,
+    contentHash: item.hash,
+    reader: {
+      title: item.raw.title,
+      url: item.raw.url ?? null,
+      author: item.raw.author ?? null,
+      published: item.raw.published,
+      publishedSource: item.raw.publishedSource,
+      encoding: item.raw.encoding,
+      fallbackDate: opts.fallbackDate,
     },
-    { current },
-  );
-  if (result.status === "new") figures.documentsNew++;
-  else if (result.status === "changed") figures.documentsChanged++;
-  else figures.documentsUnchanged++;
-  figures.eventsAdded += result.eventsAdded;
-  figures.eventsRemoved += result.eventsRemoved;
-  return { source: raw.source, status: result.status, events: result.eventsAdded };
+    runId: opts.runId,
+    extractor: opts.extractor,
+  });
+  const results = await storeDocuments(trx, store, items.map(input));
+  const stale = items.filter((_, k) => results[k].status === "stale");
+  if (stale.length) {
+    for (const item of stale) item.doc = await opts.extract(item.raw);
+    const again = await storeDocuments(trx, store, stale.map(input));
+    let k = 0;
+    for (const [i, r] of results.entries()) if (r.status === "stale") results[i] = again[k++];
+  }
+  return results.map((r, k) => {
+    const source = items[k].raw.source;
+    if (r.status === "stale") throw new Error(`${source}: stored content changed twice while writing`);
+    if (r.status === "new") figures.documentsNew++;
+    else if (r.status === "changed") figures.documentsChanged++;
+    else figures.documentsUnchanged++;
+    figures.eventsAdded += r.eventsAdded;
+    figures.eventsRemoved += r.eventsRemoved;
+    return { source, status: r.status, events: r.eventsAdded };
+  });
 }

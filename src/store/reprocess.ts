@@ -5,7 +5,7 @@
  */
 import type { Document, RawDocument } from "../model/document.js";
 import { type Store, writeTransaction } from "./connection.js";
-import { queueDerived, queueEvents } from "./pending.js";
+import { queueDerived, queueEvents, queueStoryRefresh } from "./pending.js";
 import { eventRow, type ReaderInfo, recordSignature } from "./rows.js";
 import { extractedFields } from "./writer.js";
 
@@ -156,8 +156,12 @@ export function replaceExtraction(
       .where("id", "=", documentId)
       .execute();
     await queueDerived(trx, store, doc, documentId);
-    const touched = removed.map((r) => r.story_id);
-    await queueEvents(trx, store, { doc, records: added, documentId, runId }, touched);
+    await queueEvents(trx, store, { doc, records: added, documentId, runId });
+    await queueStoryRefresh(
+      trx,
+      store,
+      removed.map((r) => r.story_id),
+    );
     return { added: added.length, removed: removed.length };
   });
 }

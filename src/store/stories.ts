@@ -58,12 +58,18 @@ export async function assignStories(
   for (let i = 0; i < unique.length; i += 100) {
     const chunk = unique.slice(i, i + 100);
     const inChunk = new Set(chunk.map(keyOf));
-    const days = dated.filter((e) => inChunk.has(keyOf(e))).map((e) => e.day as number);
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const e of dated) {
+      if (!inChunk.has(keyOf(e))) continue;
+      first = Math.min(first, e.day as number);
+      last = Math.max(last, e.day as number);
+    }
     const rows = await trx
       .selectFrom("stories")
       .select(["id", "actor_key", "event_type", "recipient_key", "anchor_day"])
-      .where("anchor_day", ">=", Math.min(...days) - window)
-      .where("anchor_day", "<=", Math.max(...days) + window)
+      .where("anchor_day", ">=", first - window)
+      .where("anchor_day", "<=", last + window)
       .where((eb) =>
         eb.or(
           chunk.map((k) =>
