@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { tokenizePhrase } from "../nlp/segment.js";
-import { dictionariesDir, loadDataFile } from "../pipeline/data-file.js";
+import { DictionaryError, dictionariesDir, loadDataFile } from "../pipeline/data-file.js";
 import { type ActorEntry, actorFileSchema, type Role, roleFileSchema } from "./schema.js";
 
 /** What a run of tokens can name. */
@@ -64,7 +64,7 @@ function insert(trie: TrieNode, phrase: string, hit: Omit<TrieHit, "tokens">): v
   if (!duplicate) node.hits.push({ ...hit, tokens });
 }
 
-export class DictionaryError extends Error {}
+export { DictionaryError };
 
 /** Build the in-memory dictionary from parsed files (used by the loader and by tests). */
 export function compileDictionary(

@@ -1,15 +1,14 @@
 #!/usr/bin/env node
-/** The `dyad` command: thin faces over the library, one file per command. */
+/**
+ * The `dyad` command: thin faces over the library, one file per command.
+ * Commands that extract load the NLP model on demand, so queries start fast.
+ */
 import { Command, CommanderError } from "commander";
-import { DictionaryError } from "../actors/dictionary.js";
-import { DataFileError } from "../pipeline/data-file.js";
+import { DataFileError, DictionaryError } from "../pipeline/data-file.js";
 import { actorCommand, actorsCommand } from "./actors.js";
 import { dyadsCommand } from "./dyads.js";
 import { eventsCommand } from "./events.js";
-import { extractCommand } from "./extract.js";
-import { ingestCommand } from "./ingest.js";
 import { quietOnBrokenPipe, UsageError, warn } from "./io.js";
-import { reprocessCommand } from "./reprocess.js";
 import { searchCommand } from "./search.js";
 import { showCommand, statsCommand } from "./show.js";
 
@@ -32,7 +31,7 @@ program
   .option("--max-bytes <size>", "largest file (or JSONL line) to read", "20MB")
   .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
   .action(async (paths: string[], opts) => {
-    process.exitCode = await extractCommand(paths, opts);
+    process.exitCode = await (await import("./extract.js")).extractCommand(paths, opts);
   });
 
 const DB_HELP =
@@ -49,7 +48,7 @@ program
   .option("--json", "print the summary as one JSON object")
   .option("--batch <n>", "most documents per transaction (1: one transaction per document)", "200")
   .action(async (paths: string[], opts) => {
-    process.exitCode = await ingestCommand(paths, opts);
+    process.exitCode = await (await import("./ingest.js")).ingestCommand(paths, opts);
   });
 
 program
@@ -62,7 +61,7 @@ program
   .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
   .option("--json", "print the summary (with every changed document) as one JSON object")
   .action(async (opts) => {
-    process.exitCode = await reprocessCommand(opts);
+    process.exitCode = await (await import("./reprocess.js")).reprocessCommand(opts);
   });
 
 program

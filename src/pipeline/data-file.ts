@@ -16,6 +16,9 @@ export class DataFileError extends Error {
   }
 }
 
+/** A dictionary that loads but does not hold together (an id defined twice, a member nobody defines). */
+export class DictionaryError extends Error {}
+
 /** The package root (where dictionaries/ lives), from src/ or dist/ alike. */
 export function packageRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
