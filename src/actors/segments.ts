@@ -16,6 +16,8 @@ export interface Segment {
   doubtful?: boolean;
 }
 
+const MONTHS = new Set(["january", "march", "april", "may", "june", "july", "august"]);
+
 /** Words that are capitalised without being names. */
 const NOT_NAMES = new Set([
   "january",
@@ -153,6 +155,8 @@ export function segmentSentence(
       // "Bank of England"), but stops where a dictionary phrase begins.
       for (;;) {
         if (j < end && isNameToken(tokens, j) && !longestPhrase(dict, tokens, j, end)) j++;
+        // "Theresa May", "Tom March": a month name after a first name, not before a number, is a surname.
+        else if (j < end && MONTHS.has(tokens.lower[j]) && tokens.pos[j] !== "VERB" && tokens.pos[j] !== "AUX" && !/^\d/.test(tokens.text[j + 1] ?? "")) j++;
         else if (
           joins(tokens, i, j) &&
           j + 1 < end &&
