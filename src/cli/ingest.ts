@@ -4,7 +4,7 @@ import { createPipeline, processDocument } from "../pipeline/default.js";
 import { ingestDocuments, type RunFigures, type Store, saveRun, startRun } from "../store/index.js";
 import { checkDate, type DbOptions, dyadVersion, parseCount, withStore } from "./db.js";
 import { parseMaxBytes } from "./extract.js";
-import { UsageError, warn, writeOut } from "./io.js";
+import { catchInterrupt, UsageError, warn, writeOut } from "./io.js";
 import { Progress } from "./progress.js";
 
 export interface IngestCommandOptions extends DbOptions {
@@ -33,13 +33,7 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
       versions: pipeline.versions,
       options: { paths: inputs, date: opts.date ?? null, dictionaries: opts.dictionaries ?? null },
     });
-    // Ctrl-C: finish the document in hand, record the run, stop. A second Ctrl-C kills at once.
-    let stop = false;
-    const onSigint = () => {
-      if (stop) process.exit(130);
-      stop = true;
-    };
-    process.on("SIGINT", onSigint);
+    const interrupt = catchInterrupt();
     const progress = new Progress(process.stderr);
     try {
       const figures = await ingestDocuments(store, readInputs(inputs, { maxBytes, stdin: process.stdin }), {
@@ -53,19 +47,19 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
             progress.interrupt(() => warn(`${report.source}: ${report.problem}`));
           progress.update(() => progressLine(now));
         },
-        shouldStop: () => stop,
+        shouldStop: () => interrupt.stopped,
       });
       progress.done();
-      await saveRun(store, runId, figures, stop ? "interrupted" : "done");
+      await saveRun(store, runId, figures, interrupt.stopped ? "interrupted" : "done");
       await writeOut(
         opts.json
           ? `${JSON.stringify(summaryJson(store, runId, figures))}\n`
           : summaryText(store, runId, figures),
       );
-      if (stop) return 130;
+      if (interrupt.stopped) return 130;
       return figures.documentsFailed > 0 ? 1 : 0;
     } finally {
-      process.off("SIGINT", onSigint);
+      interrupt.release();
     }
   });
 }

@@ -26,3 +26,22 @@ export function isIsoDate(value: string): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
+
+/**
+ * Ctrl-C during a long write: the first finishes the document in hand so the run
+ * is recorded; a second one kills at once. Call `release()` when done.
+ */
+export function catchInterrupt(): { readonly stopped: boolean; release(): void } {
+  let stopped = false;
+  const onSigint = () => {
+    if (stopped) process.exit(130);
+    stopped = true;
+  };
+  process.on("SIGINT", onSigint);
+  return {
+    get stopped() {
+      return stopped;
+    },
+    release: () => process.off("SIGINT", onSigint),
+  };
+}

@@ -4,7 +4,7 @@ import { createPipeline, processDocument } from "../pipeline/default.js";
 import type { Pipeline } from "../pipeline/stage.js";
 import { type ReprocessReport, reprocessDocuments, saveRun, startRun } from "../store/index.js";
 import { checkDate, type DbOptions, dyadVersion, withStore } from "./db.js";
-import { warn, writeOut } from "./io.js";
+import { catchInterrupt, warn, writeOut } from "./io.js";
 import { Progress } from "./progress.js";
 
 export interface ReprocessCommandOptions extends DbOptions {
@@ -35,12 +35,7 @@ export async function reprocessCommand(opts: ReprocessCommandOptions): Promise<n
         versions,
         options: { since: since ?? null, dictionaries: opts.dictionaries ?? null },
       });
-      let stop = false;
-      const onSigint = () => {
-        if (stop) process.exit(130);
-        stop = true;
-      };
-      process.on("SIGINT", onSigint);
+      const interrupt = catchInterrupt();
       const progress = new Progress(process.stderr);
       const changes: ReprocessReport[] = [];
       const started = performance.now();
@@ -57,7 +52,7 @@ export async function reprocessCommand(opts: ReprocessCommandOptions): Promise<n
             else if (report.added || report.removed) changes.push(report);
             progress.update(() => `reprocess: ${seen} documents, ${changes.length} changed`);
           },
-          shouldStop: () => stop,
+          shouldStop: () => interrupt.stopped,
         });
         progress.done();
         const seconds = (performance.now() - started) / 1000;
@@ -74,7 +69,7 @@ export async function reprocessCommand(opts: ReprocessCommandOptions): Promise<n
             bytes: totals.bytes,
             seconds,
           },
-          stop ? "interrupted" : "done",
+          interrupt.stopped ? "interrupted" : "done",
         );
         if (opts.json) {
           const summary = {
@@ -100,10 +95,10 @@ export async function reprocessCommand(opts: ReprocessCommandOptions): Promise<n
               `${totals.failed} failed; ${totals.added} events added, ${totals.removed} removed; ${seconds.toFixed(1)} s\n`,
           );
         }
-        if (stop) return 130;
+        if (interrupt.stopped) return 130;
         return totals.failed > 0 ? 1 : 0;
       } finally {
-        process.off("SIGINT", onSigint);
+        interrupt.release();
       }
     },
     { mustExist: true },
