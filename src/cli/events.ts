@@ -68,7 +68,7 @@ export function parseTypes(value: string | undefined): string[] | undefined {
   return types;
 }
 
-function parseModalities(value: string | undefined): string[] | undefined {
+export function parseModalities(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(",").map((m) => m.trim().toLowerCase());
   for (const m of list) {
@@ -78,7 +78,7 @@ function parseModalities(value: string | undefined): string[] | undefined {
   return list;
 }
 
-function parseDyad(value: string | undefined): [string, string] | undefined {
+export function parseDyad(value: string | undefined): [string, string] | undefined {
   if (value === undefined) return undefined;
   const parts = value.split(",").map((p) => p.trim());
   if (parts.length !== 2 || !parts[0] || !parts[1])

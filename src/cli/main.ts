@@ -83,6 +83,25 @@ program
   });
 
 program
+  .command("export")
+  .description("export stored events (live only), filtered like dyad events, for other tools")
+  .option("--format <format>", "plover-jsonl, csv, geojson (events) or gexf, graphml (the actor network)")
+  .option("--out <file>", "write to this file (complete or not at all) instead of stdout")
+  .option("--db <path>", DB_HELP)
+  .option("--actor <actor>", "actor: ISO code, id, name or alias (case-insensitive)")
+  .option("--recipient <actor>", "recipient: ISO code, id, name or alias")
+  .option("--dyad <x,y>", "events between two actors, either direction")
+  .option("--type <types>", "PLOVER types, comma-separated")
+  .option("--modality <m>", "asserted, negated, future, hypothetical (comma-separated)")
+  .option("--since <date>", "events on or after this date")
+  .option("--until <date>", "events on or before this date")
+  .option("--text <query>", "full-text query over the evidence sentence")
+  .option("--limit <n>", "at most n events (default all)")
+  .action(async (opts) => {
+    process.exitCode = await (await import("./export.js")).exportCommand(opts);
+  });
+
+program
   .command("actors")
   .description("list stored actors with their mentions and events")
   .option("--db <path>", DB_HELP)

@@ -12,7 +12,7 @@ export { loadPloverTypes, type PloverTypes } from "./plover-types.js";
 export { type ActorDossier, type ActorSummary, actorDossier, listActors } from "./query/actors.js";
 export { QueryError } from "./query/common.js";
 export { type DyadSummary, dyads } from "./query/dyads.js";
-export { type EventFilter, type EventSummary, findEvents } from "./query/events.js";
+export { type EventFilter, type EventSummary, type FindEventsOptions, findEvents } from "./query/events.js";
 export { documentOutput, type EventDetail, eventDetail, type Stats, stats } from "./query/records.js";
 export { type SearchHit, searchSentences } from "./query/search.js";
 export { type ReprocessReport, type ReprocessTotals, reprocessDocuments } from "./reprocess.js";

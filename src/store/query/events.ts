@@ -1,4 +1,5 @@
 /** `dyad events`: live events by actor, recipient, dyad, type, modality, dates and evidence text. */
+import { sql } from "kysely";
 import type { EventRecord } from "../../model/event.js";
 import type { Store } from "../connection.js";
 import { sinceBound, untilBound } from "../dates.js";
@@ -44,12 +45,23 @@ export interface EventSummary {
   document: { id: number; docId: string; source: string; title: string | null; published: string | null };
   /** The record exactly as extract printed it. */
   record: EventRecord;
+  /** The evidence sentence's text, when asked for (see FindEventsOptions). */
+  sentence?: string | null;
+}
+
+export interface FindEventsOptions {
+  /** Also read each event's evidence sentence text (exports want it; listings do not). */
+  sentences?: boolean;
 }
 
 const PAGE = 500;
 
 /** Matching events in date order (undated first), streamed page by page. */
-export async function* findEvents(store: Store, filter: EventFilter = {}): AsyncGenerator<EventSummary> {
+export async function* findEvents(
+  store: Store,
+  filter: EventFilter = {},
+  opts: FindEventsOptions = {},
+): AsyncGenerator<EventSummary> {
   const actor = filter.actor ? await resolveActor(store, filter.actor) : null;
   const recipient = filter.recipient ? await resolveActor(store, filter.recipient) : null;
   const dyad: [ActorMatch, ActorMatch] | null = filter.dyad
@@ -87,7 +99,17 @@ export async function* findEvents(store: Store, filter: EventFilter = {}): Async
         "documents.title",
         "documents.published",
       ])
-      .where("events.live", "=", 1);
+      .where("events.live", "=", 1)
+      .$if(Boolean(opts.sentences) && !matches, (qb) =>
+        qb.leftJoin("sentences", (j) =>
+          j
+            .onRef("sentences.document_id", "=", "events.document_id")
+            .onRef("sentences.idx", "=", "events.sentence"),
+        ),
+      )
+      .$if(Boolean(opts.sentences), (qb) =>
+        qb.select(sql<string | null>`sentences.text`.as("sentence_text")),
+      );
     if (actor) q = q.where((eb) => sideMatches(eb, "actor", actor));
     if (recipient) q = q.where((eb) => sideMatches(eb, "recipient", recipient));
     if (dyad) {
@@ -154,6 +176,7 @@ export async function* findEvents(store: Store, filter: EventFilter = {}): Async
           published: r.published,
         },
         record: store.dialect.readJson<EventRecord>(r.record),
+        ...(opts.sentences ? { sentence: r.sentence_text ?? null } : {}),
       };
     }
     left -= rows.length;
