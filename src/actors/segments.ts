@@ -156,7 +156,14 @@ export function segmentSentence(
       for (;;) {
         if (j < end && isNameToken(tokens, j) && !longestPhrase(dict, tokens, j, end)) j++;
         // "Theresa May", "Tom March": a month name after a first name, not before a number, is a surname.
-        else if (j < end && MONTHS.has(tokens.lower[j]) && tokens.pos[j] !== "VERB" && tokens.pos[j] !== "AUX" && !/^\d/.test(tokens.text[j + 1] ?? "")) j++;
+        else if (
+          j < end &&
+          MONTHS.has(tokens.lower[j]) &&
+          tokens.pos[j] !== "VERB" &&
+          tokens.pos[j] !== "AUX" &&
+          !/^\d/.test(tokens.text[j + 1] ?? "")
+        )
+          j++;
         else if (
           joins(tokens, i, j) &&
           j + 1 < end &&
