@@ -3,7 +3,7 @@
  * alias, demonym and metonym so that mention finding is one walk over the
  * tokens (no regex scan over thousands of names).
  */
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { tokenizePhrase } from "../nlp/segment.js";
 import { DictionaryError, dictionariesDir, loadDataFile } from "../pipeline/data-file.js";
@@ -67,9 +67,14 @@ function insert(trie: TrieNode, phrase: string, hit: Omit<TrieHit, "tokens">): v
 export { DictionaryError };
 
 /** Build the in-memory dictionary from parsed files (used by the loader and by tests). */
+/**
+ * Build the in-memory dictionary from parsed files (used by the loader and by tests).
+ * `overlay` is the analyst's own file: its entries replace bundled ones with the same id.
+ */
 export function compileDictionary(
   files: { name: string; version: string; entries: ActorEntry[] }[],
   roleFiles: { name: string; version: string; roles: Role[] }[],
+  overlay: { name: string; version: string; entries: ActorEntry[] } | null = null,
 ): ActorDictionary {
   const entries = new Map<string, ActorEntry>();
   const trie = newNode();
@@ -80,12 +85,16 @@ export function compileDictionary(
       if (entries.has(entry.id))
         throw new DictionaryError(`actor id "${entry.id}" is defined twice (file ${file.name})`);
       entries.set(entry.id, entry);
-      for (const a of entry.aliases) insert(trie, a, { type: "alias", entryId: entry.id });
-      for (const d of entry.demonyms ?? []) insert(trie, d, { type: "demonym", entryId: entry.id });
-      for (const m of entry.metonyms ?? []) insert(trie, m, { type: "metonym", entryId: entry.id });
     }
   }
+  if (overlay) {
+    versions["dict:user"] = overlay.version;
+    for (const entry of overlay.entries) if (entry.kind !== "unknown") entries.set(entry.id, entry);
+  }
   for (const entry of entries.values()) {
+    for (const a of entry.aliases) insert(trie, a, { type: "alias", entryId: entry.id });
+    for (const d of entry.demonyms ?? []) insert(trie, d, { type: "demonym", entryId: entry.id });
+    for (const m of entry.metonyms ?? []) insert(trie, m, { type: "metonym", entryId: entry.id });
     for (const id of entry.members ?? []) {
       if (!entries.has(id))
         throw new DictionaryError(`actor "${entry.id}" lists member "${id}", which no file defines`);
@@ -102,14 +111,25 @@ export function compileDictionary(
   return { entries, roles, trie, versions };
 }
 
-let cached: { dir: string; dict: ActorDictionary } | null = null;
+/** The analyst's dictionary file: DYAD_USER_DICTIONARY, else data/user-actors.json beside the default database. */
+export function userDictionaryPath(): string {
+  return process.env.DYAD_USER_DICTIONARY ?? join("data", "user-actors.json");
+}
+
+let cached: { key: string; dict: ActorDictionary } | null = null;
 
 /**
  * Load every actor file of `dir`/actors (roles.json by the role schema, the
- * rest by the entry schema; *-overrides.json are generator inputs, not read).
+ * rest by the entry schema; *-overrides.json are generator inputs, not read),
+ * then the analyst's overlay file when it exists.
  */
-export function loadActorDictionary(dir = dictionariesDir()): ActorDictionary {
-  if (cached && cached.dir === dir) return cached.dict;
+export function loadActorDictionary(
+  dir = dictionariesDir(),
+  userFile = userDictionaryPath(),
+): ActorDictionary {
+  const overlayStamp = existsSync(userFile) ? statSync(userFile).mtimeMs : 0;
+  const key = `${dir}|${userFile}|${overlayStamp}`;
+  if (cached && cached.key === key) return cached.dict;
   const folder = join(dir, "actors");
   let names: string[];
   try {
@@ -126,8 +146,9 @@ export function loadActorDictionary(dir = dictionariesDir()): ActorDictionary {
     if (name === "roles.json") roleFiles.push(loadDataFile(path, roleFileSchema));
     else files.push(loadDataFile(path, actorFileSchema));
   }
-  const dict = compileDictionary(files, roleFiles);
-  cached = { dir, dict };
+  const overlay = overlayStamp ? loadDataFile(userFile, actorFileSchema) : null;
+  const dict = compileDictionary(files, roleFiles, overlay);
+  cached = { key, dict };
   return dict;
 }
 

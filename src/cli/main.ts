@@ -165,6 +165,28 @@ program
     process.exitCode = await showCommand(id, opts);
   });
 
+const dictionary = program
+  .command("dictionary")
+  .description(
+    "export your actors (and the unknown names of your corpus) to a file, edit it, import it back",
+  );
+dictionary
+  .command("export")
+  .description("write your actors and the corpus's unknown names to FILE")
+  .argument("<file>", "JSON file to write")
+  .option("--db <path>", DB_HELP)
+  .action(async (file: string, opts) => {
+    process.exitCode = await (await import("./dictionary.js")).dictionaryExportCommand(file, opts);
+  });
+dictionary
+  .command("import")
+  .description("check FILE and make it your actor overlay (then run dyad reprocess)")
+  .argument("<file>", "JSON file as written by dictionary export")
+  .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
+  .action(async (file: string, opts) => {
+    process.exitCode = await (await import("./dictionary.js")).dictionaryImportCommand(file, opts);
+  });
+
 async function main(): Promise<void> {
   quietOnBrokenPipe();
   try {
