@@ -86,9 +86,9 @@ export function parseDyad(value: string | undefined): [string, string] | undefin
   return [parts[0], parts[1]];
 }
 
-export async function eventsCommand(opts: EventsCommandOptions): Promise<number> {
-  const format = parseFormat(opts.format, FORMATS, "table");
-  const filter: EventFilter = {
+/** The filters `dyad events` and `dyad export` share, checked; `defaultLimit` 0 means all. */
+export function eventFilter(opts: EventsCommandOptions, defaultLimit: number): EventFilter {
+  return {
     actor: opts.actor,
     recipient: opts.recipient,
     dyad: parseDyad(opts.dyad),
@@ -97,9 +97,14 @@ export async function eventsCommand(opts: EventsCommandOptions): Promise<number>
     since: checkDate("--since", opts.since),
     until: checkDate("--until", opts.until),
     text: opts.text,
-    // A table is for reading: 100 rows unless asked; exports get everything.
-    limit: parseCount("--limit", opts.limit, format === "table" ? 100 : 0),
+    limit: parseCount("--limit", opts.limit, defaultLimit),
   };
+}
+
+export async function eventsCommand(opts: EventsCommandOptions): Promise<number> {
+  const format = parseFormat(opts.format, FORMATS, "table");
+  // A table is for reading: 100 rows unless asked; csv and jsonl get everything.
+  const filter = eventFilter(opts, format === "table" ? 100 : 0);
   return withStore(
     opts,
     async (store) => {

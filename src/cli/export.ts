@@ -8,9 +8,8 @@ import { once } from "node:events";
 import { createWriteStream, renameSync, rmSync, type WriteStream } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { EXPORT_FORMATS, exportEvents, type Sink } from "../store/export/index.js";
-import type { EventFilter } from "../store/index.js";
-import { checkDate, parseCount, parseFormat, withStore } from "./db.js";
-import { type EventsCommandOptions, parseDyad, parseModalities, parseTypes } from "./events.js";
+import { parseFormat, withStore } from "./db.js";
+import { type EventsCommandOptions, eventFilter } from "./events.js";
 import { UsageError, writeOut } from "./io.js";
 
 export interface ExportCommandOptions extends EventsCommandOptions {
@@ -55,17 +54,7 @@ async function openFileSink(path: string): Promise<FileSink> {
 export async function exportCommand(opts: ExportCommandOptions): Promise<number> {
   if (opts.format === undefined) throw new UsageError(`--format is required: ${EXPORT_FORMATS.join(", ")}`);
   const format = parseFormat(opts.format, EXPORT_FORMATS, "plover-jsonl");
-  const filter: EventFilter = {
-    actor: opts.actor,
-    recipient: opts.recipient,
-    dyad: parseDyad(opts.dyad),
-    types: parseTypes(opts.type),
-    modalities: parseModalities(opts.modality),
-    since: checkDate("--since", opts.since),
-    until: checkDate("--until", opts.until),
-    text: opts.text,
-    limit: parseCount("--limit", opts.limit, 0),
-  };
+  const filter = eventFilter(opts, 0);
   return withStore(
     opts,
     async (store) => {

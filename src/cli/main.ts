@@ -37,6 +37,19 @@ program
 const DB_HELP =
   "SQLite database file (default: DYAD_DB or data/dyad.db; DYAD_DATABASE_URL selects PostgreSQL)";
 
+/** The event filters `dyad events` and `dyad export` share. */
+function eventFilters(command: Command): Command {
+  return command
+    .option("--actor <actor>", "actor: ISO code, id, name or alias (case-insensitive)")
+    .option("--recipient <actor>", "recipient: ISO code, id, name or alias")
+    .option("--dyad <x,y>", "events between two actors, either direction")
+    .option("--type <types>", "PLOVER types, comma-separated")
+    .option("--modality <m>", "asserted, negated, future, hypothetical (comma-separated)")
+    .option("--since <date>", "events on or after this date")
+    .option("--until <date>", "events on or before this date")
+    .option("--text <query>", "full-text query over the evidence sentence");
+}
+
 program
   .command("ingest")
   .description("read articles like extract and store documents, sentences, actors, events and stories")
@@ -64,38 +77,20 @@ program
     process.exitCode = await (await import("./reprocess.js")).reprocessCommand(opts);
   });
 
-program
-  .command("events")
+eventFilters(program.command("events"))
   .description("list stored events (live versions only), filtered")
   .option("--db <path>", DB_HELP)
-  .option("--actor <actor>", "actor: ISO code, id, name or alias (case-insensitive)")
-  .option("--recipient <actor>", "recipient: ISO code, id, name or alias")
-  .option("--dyad <x,y>", "events between two actors, either direction")
-  .option("--type <types>", "PLOVER types, comma-separated")
-  .option("--modality <m>", "asserted, negated, future, hypothetical (comma-separated)")
-  .option("--since <date>", "events on or after this date")
-  .option("--until <date>", "events on or before this date")
-  .option("--text <query>", "full-text query over the evidence sentence")
   .option("--limit <n>", "at most n events (default 100 for a table, all for csv/jsonl; 0: all)")
   .option("--format <format>", "table, csv or jsonl", "table")
   .action(async (opts) => {
     process.exitCode = await eventsCommand(opts);
   });
 
-program
-  .command("export")
+eventFilters(program.command("export"))
   .description("export stored events (live only), filtered like dyad events, for other tools")
   .option("--format <format>", "plover-jsonl, csv, geojson (events) or gexf, graphml (the actor network)")
   .option("--out <file>", "write to this file (complete or not at all) instead of stdout")
   .option("--db <path>", DB_HELP)
-  .option("--actor <actor>", "actor: ISO code, id, name or alias (case-insensitive)")
-  .option("--recipient <actor>", "recipient: ISO code, id, name or alias")
-  .option("--dyad <x,y>", "events between two actors, either direction")
-  .option("--type <types>", "PLOVER types, comma-separated")
-  .option("--modality <m>", "asserted, negated, future, hypothetical (comma-separated)")
-  .option("--since <date>", "events on or after this date")
-  .option("--until <date>", "events on or before this date")
-  .option("--text <query>", "full-text query over the evidence sentence")
   .option("--limit <n>", "at most n events (default all)")
   .action(async (opts) => {
     process.exitCode = await (await import("./export.js")).exportCommand(opts);
