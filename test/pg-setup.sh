@@ -40,7 +40,8 @@ if ! ready; then
     # Debian's cluster (the package creates it): listen on localhost only.
     sed -i -E "s/^#?listen_addresses.*/listen_addresses = '127.0.0.1'/" "/etc/postgresql/${MAJOR}/main/postgresql.conf"
     sed -i -E "s/^#?port = .*/port = ${PORT}/" "/etc/postgresql/${MAJOR}/main/postgresql.conf"
-    pg_ctlcluster "$MAJOR" main start || pg_ctlcluster "$MAJOR" main restart
+    # Its notices ("Removed stale pid file.") go to stderr: stdout is the URL only.
+    { pg_ctlcluster "$MAJOR" main start || pg_ctlcluster "$MAJOR" main restart; } >&2
   else
     # No Debian cluster (e.g. a container without the postinst): a private one.
     DATA=/var/lib/postgresql/dyad-test
@@ -50,22 +51,23 @@ if ! ready; then
     fi
     install -d -o postgres -g postgres /var/run/postgresql
     runuser -u postgres -- "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
-      -o "-c listen_addresses=127.0.0.1 -c port=${PORT}" start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -c port=${PORT}" start >&2
   fi
   for _ in $(seq 1 30); do ready && break; sleep 1; done
   ready || { say "the server did not come up on 127.0.0.1:${PORT}"; exit 1; }
 fi
 
 psql_admin() { runuser -u postgres -- "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -p "$PORT" "$@"; }
+psql_admin_quiet() { psql_admin "$@" >&2; }
 
 # Over the Unix socket as the postgres superuser (peer authentication).
 if [ "$(psql_admin -tAc "select 1 from pg_roles where rolname = 'dyad'")" != "1" ]; then
-  psql_admin -c "create role dyad login password 'dyad' createdb"
+  psql_admin_quiet -c "create role dyad login password 'dyad' createdb"
 else
-  psql_admin -c "alter role dyad login password 'dyad' createdb"
+  psql_admin_quiet -c "alter role dyad login password 'dyad' createdb"
 fi
 if [ "$(psql_admin -tAc "select 1 from pg_database where datname = 'dyad_test'")" != "1" ]; then
-  psql_admin -c "create database dyad_test owner dyad"
+  psql_admin_quiet -c "create database dyad_test owner dyad"
 fi
 
 # The role must get in over TCP with its password (scram or md5 in pg_hba.conf).
