@@ -77,11 +77,30 @@ export async function createTestDatabase(backend: Backend): Promise<TestDatabase
     backend,
     env: { DYAD_DATABASE_URL: url.toString() },
     location: url.toString(),
-    drop: () =>
-      admin(async (client) => {
-        await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
-      }),
+    drop: () => dropDatabase(name),
   };
+}
+
+/**
+ * Drops a test database, ending its sessions. A backend that is still winding
+ * down (a killed ingest's, or autovacuum's after a big write) can refuse for a
+ * moment: retry, and in the end leave the database with a warning rather than
+ * fail a test over its clean-up.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      await admin(async (client) => {
+        await client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`);
+      });
+      return;
+    } catch (e) {
+      last = e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  console.warn(`test database ${name} left behind: ${(last as Error).message}`);
 }
 
 async function admin(fn: (client: pg.Client) => Promise<void>): Promise<void> {

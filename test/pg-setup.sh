@@ -66,6 +66,8 @@ if [ "$(psql_admin -tAc "select 1 from pg_roles where rolname = 'dyad'")" != "1"
 else
   psql_admin_quiet -c "alter role dyad login password 'dyad' createdb"
 fi
+# Test files drop their databases "with (force)", ending sessions still open there.
+psql_admin_quiet -c "grant pg_signal_backend to dyad"
 if [ "$(psql_admin -tAc "select 1 from pg_database where datname = 'dyad_test'")" != "1" ]; then
   psql_admin_quiet -c "create database dyad_test owner dyad"
 fi
