@@ -29,22 +29,33 @@ const NUMBER_ABBREVIATIONS = new Set([
   "para.",
 ]);
 
-interface LineSentence {
+interface TokenRange {
   tokenStart: number;
   tokenEnd: number;
+}
+
+/** Lemmas by "form POS": wink's lemmatizer is the costliest output, and a corpus repeats its words. */
+const lemmaCache = new Map<string, string>();
+const LEMMA_CACHE_LIMIT = 200_000;
+
+/** True when a line break lies between the end of token i-1 and the start of token i. */
+function lineBreakBefore(doc: Document, i: number): boolean {
+  const t = doc.tokens;
+  for (let k = t.end[i - 1]; k < t.start[i]; k++) if (doc.text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /**
  * wink-nlp splits after any "word." it does not know ("ed. note", "approx. 300").
  * A sentence that starts in lower case, or with a number after a numbering
- * abbreviation, continues the one before.
+ * abbreviation, continues the one before on the same line.
  */
-function repairSplits(sentences: LineSentence[], doc: Document): LineSentence[] {
+function repairSplits(sentences: TokenRange[], doc: Document): TokenRange[] {
   const tokens = doc.tokens;
-  const out: LineSentence[] = [];
+  const out: TokenRange[] = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
-    if (prev && s.tokenEnd > s.tokenStart) {
+    if (prev && prev.tokenEnd === s.tokenStart && !lineBreakBefore(doc, s.tokenStart)) {
       const first = tokens.text[s.tokenStart];
       const lastOfPrev = tokens.lower[prev.tokenEnd - 1];
       const beforeLast = tokens.lower[prev.tokenEnd - 2] ?? "";
@@ -63,74 +74,97 @@ function repairSplits(sentences: LineSentence[], doc: Document): LineSentence[] 
   return out;
 }
 
-/** Tokenise one line of the cleaned text (starting at `lineStart`), appending to the token arrays. */
-function segmentLine(doc: Document, line: string, lineStart: number, sentenceBase: number): LineSentence[] {
-  const wdoc = nlp.readDoc(line);
-  const values: string[] = wdoc.tokens().out();
-  const spaces: string[] = wdoc.tokens().out(its.precedingSpaces);
-  const pos: string[] = wdoc.tokens().out(its.pos);
-  const lemmas: string[] = wdoc.tokens().out(its.lemma as never);
+/**
+ * Tokenise the whole cleaned text in one wink-nlp pass (one pass per line costs
+ * a third more), then cut wink's sentences at every line break: wink ignores
+ * line breaks, and a heading must not run into the paragraph below it.
+ */
+function tokenize(doc: Document): TokenRange[] {
+  const text = doc.text;
+  const wdoc = nlp.readDoc(text);
+  const tokens = wdoc.tokens();
+  const values: string[] = tokens.out();
+  const pos: string[] = tokens.out(its.pos);
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
   const t = doc.tokens;
-  const first = t.start.length;
+  // wink's token index -> ours: wink makes tokens of line breaks, which we drop.
+  const ours = new Int32Array(values.length + 1);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
+    ours[i] = t.start.length;
     const value = values[i];
-    let start = cursor + spaces[i].length;
-    // precedingSpaces can disagree with the text around odd characters; find the token instead.
-    if (line.startsWith(value, start) === false) {
-      const found = line.indexOf(value, cursor);
+    if (value.trim() === "") continue;
+    // Tokens follow each other with whitespace between; find each one from the last.
+    let start = cursor;
+    while (start < text.length && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 10)) start++;
+    if (!text.startsWith(value, start)) {
+      const found = text.indexOf(value, cursor);
       start = found >= 0 ? found : start;
     }
-    const end = Math.min(line.length, start + value.length);
+    const end = Math.min(text.length, start + value.length);
     cursor = end;
-    t.start.push(lineStart + start);
-    t.end.push(lineStart + end);
+    const lower = value.toLowerCase();
+    const key = `${lower} ${pos[i]}`;
+    let lemma = lemmaCache.get(key);
+    if (lemma === undefined) {
+      lemma = tokens.itemAt(i).out(its.lemma as never) as unknown as string;
+      if (lemmaCache.size >= LEMMA_CACHE_LIMIT) lemmaCache.clear();
+      lemmaCache.set(key, lemma);
+    }
+    t.start.push(start);
+    t.end.push(end);
     t.text.push(value);
-    t.lower.push(value.toLowerCase());
-    t.lemma.push(lemmas[i]);
+    t.lower.push(lower);
+    t.lemma.push(lemma);
     t.pos.push(pos[i]);
     t.sentence.push(-1);
   }
-  const sentences = spans.map(([a, b]) => ({ tokenStart: first + a, tokenEnd: first + b + 1 }));
-  const repaired = repairSplits(sentences, doc);
-  for (let k = 0; k < repaired.length; k++) {
-    const s = repaired[k];
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) t.sentence[i] = sentenceBase + k;
+  ours[values.length] = t.start.length;
+  // wink's sentences, cut at line breaks.
+  const cut: TokenRange[] = [];
+  for (const [wa, wb] of spans) {
+    const a = ours[wa];
+    const b = ours[wb + 1] - 1;
+    if (b < a) continue;
+    let from = a;
+    for (let i = a + 1; i <= b; i++) {
+      if (lineBreakBefore(doc, i)) {
+        cut.push({ tokenStart: from, tokenEnd: i });
+        from = i;
+      }
+    }
+    cut.push({ tokenStart: from, tokenEnd: b + 1 });
   }
-  return repaired;
+  return repairSplits(cut, doc);
 }
 
 export const segmentStage: Stage = {
   name: "segment",
-  version: `1.0.0+wink-nlp-${(model as { version?: string }).version ?? "lite"}`,
+  version: `1.1.0+wink-nlp-${(model as { version?: string }).version ?? "lite"}`,
   requires: ["text", "paragraphs"],
   assigns: ["sentences", "tokens"],
   run(doc) {
     const sentences: Sentence[] = [];
-    doc.paragraphs.forEach((para, p) => {
-      let lineStart = para.start;
-      while (lineStart < para.end) {
-        let lineEnd = doc.text.indexOf("\n", lineStart);
-        if (lineEnd < 0 || lineEnd > para.end) lineEnd = para.end;
-        const line = doc.text.slice(lineStart, lineEnd);
-        if (line.trim().length > 0) {
-          for (const s of segmentLine(doc, line, lineStart, sentences.length)) {
-            if (s.tokenEnd <= s.tokenStart) continue;
-            sentences.push({
-              start: doc.tokens.start[s.tokenStart],
-              end: doc.tokens.end[s.tokenEnd - 1],
-              paragraph: p,
-              language: para.language,
-              skip: para.skip,
-              tokenStart: s.tokenStart,
-              tokenEnd: s.tokenEnd,
-            });
-          }
-        }
-        lineStart = lineEnd + 1;
-      }
-    });
+    const t = doc.tokens;
+    // Paragraphs are separated by blank lines, so no range crosses one.
+    let p = 0;
+    for (const r of tokenize(doc)) {
+      if (r.tokenEnd <= r.tokenStart) continue;
+      const start = t.start[r.tokenStart];
+      while (p < doc.paragraphs.length - 1 && doc.paragraphs[p].end <= start) p++;
+      const para = doc.paragraphs[p];
+      const index = sentences.length;
+      for (let k = r.tokenStart; k < r.tokenEnd; k++) t.sentence[k] = index;
+      sentences.push({
+        start,
+        end: t.end[r.tokenEnd - 1],
+        paragraph: p,
+        language: para.language,
+        skip: para.skip,
+        tokenStart: r.tokenStart,
+        tokenEnd: r.tokenEnd,
+      });
+    }
     doc.sentences = sentences;
   },
 };
