@@ -84,8 +84,11 @@ function englishShare(s: string): number {
   return hits / words.length;
 }
 
+/** Enough text to see English function words; more only costs time. */
+const ENGLISH_CHECK_CHARS = 320;
+
 function looksEnglish(s: string): boolean {
-  const words = s.toLowerCase().match(WORD);
+  const words = s.slice(0, ENGLISH_CHECK_CHARS).toLowerCase().match(WORD);
   if (!words || words.length < 6) return false;
   let hits = 0;
   for (const w of words) if (ENGLISH.has(w)) hits++;

@@ -12,6 +12,7 @@ import type { Stage } from "../pipeline/stage.js";
 // Only what the stages read: sentence breaks, tokens, POS (lemmas come with POS). NER,
 // sentiment and negation would cost a third of the time for nothing.
 const nlp = winkNLP(model, ["sbd", "pos"]);
+type ItemToken = ReturnType<ReturnType<typeof nlp.readDoc>["tokens"]>;
 const its = nlp.its;
 
 /** Abbreviations after which a number does not start a new sentence ("No. 1", "approx. 300"). */
@@ -34,9 +35,28 @@ interface TokenRange {
   tokenEnd: number;
 }
 
-/** Lemmas by "form POS": wink's lemmatizer is the costliest output, and a corpus repeats its words. */
-const lemmaCache = new Map<string, string>();
+/** Lemmas by POS, then lower-case form: wink's lemmatizer is the costliest output, and a corpus repeats its words. */
+const lemmaCache = new Map<string, Map<string, string>>();
+let lemmaCacheSize = 0;
 const LEMMA_CACHE_LIMIT = 200_000;
+
+function cachedLemma(tokens: ItemToken, i: number, lower: string, pos: string): string {
+  let byForm = lemmaCache.get(pos);
+  if (byForm === undefined) {
+    byForm = new Map();
+    lemmaCache.set(pos, byForm);
+  }
+  let lemma = byForm.get(lower);
+  if (lemma === undefined) {
+    lemma = tokens.itemAt(i).out(its.lemma as never) as unknown as string;
+    if (++lemmaCacheSize > LEMMA_CACHE_LIMIT) {
+      for (const m of lemmaCache.values()) m.clear();
+      lemmaCacheSize = 1;
+    }
+    byForm.set(lower, lemma);
+  }
+  return lemma;
+}
 
 /** True when a line break lies between the end of token i-1 and the start of token i. */
 function lineBreakBefore(doc: Document, i: number): boolean {
@@ -93,7 +113,8 @@ function tokenize(doc: Document): TokenRange[] {
   for (let i = 0; i < values.length; i++) {
     ours[i] = t.start.length;
     const value = values[i];
-    if (value.trim() === "") continue;
+    const c0 = value.charCodeAt(0);
+    if (c0 <= 32 && value.trim() === "") continue;
     // Tokens follow each other with whitespace between; find each one from the last.
     let start = cursor;
     while (start < text.length && (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 10)) start++;
@@ -104,13 +125,7 @@ function tokenize(doc: Document): TokenRange[] {
     const end = Math.min(text.length, start + value.length);
     cursor = end;
     const lower = value.toLowerCase();
-    const key = `${lower} ${pos[i]}`;
-    let lemma = lemmaCache.get(key);
-    if (lemma === undefined) {
-      lemma = tokens.itemAt(i).out(its.lemma as never) as unknown as string;
-      if (lemmaCache.size >= LEMMA_CACHE_LIMIT) lemmaCache.clear();
-      lemmaCache.set(key, lemma);
-    }
+    const lemma = cachedLemma(tokens, i, lower, pos[i]);
     t.start.push(start);
     t.end.push(end);
     t.text.push(value);
