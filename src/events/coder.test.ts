@@ -34,6 +34,14 @@ describe("event coder", () => {
     expect(e.pattern).toMatch(/^ACCUSE\./);
   });
 
+  it("codes a refusal to concede as REJECT, and a plain negation as what did not happen", () => {
+    const refusal = code("France said it will not lift the ban on British beef.");
+    expect(triples(refusal)).toContain("FRA REJECT GBR asserted");
+    expect(refusal.events.find((e) => e.event === "REJECT")?.pattern).toMatch(/\+refused$/);
+    const fact = code("Russia did not withdraw its troops from Syria.");
+    expect(triples(fact).some((x) => x.includes("REJECT"))).toBe(false);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

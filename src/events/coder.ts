@@ -57,6 +57,26 @@ function offered(t: Document["tokens"], trigger: number, from: number): boolean 
   return ["willing", "ready", "prepared", "eager", "open"].includes(t.lower[j - 1]);
 }
 
+/**
+ * "will not lift the ban", "won't end the strike", "did not give permission":
+ * refusing to concede or retreat is itself a rejection (EVENTS.md: REJECT is
+ * refuse, deny a request), not a yielding that did not happen. Past "did not"
+ * counts only for concessions ("did not withdraw" may just report a fact).
+ */
+function refused(t: Document["tokens"], trigger: number, from: number, event: string): boolean {
+  if (event !== "CONCEDE" && event !== "RETREAT") return false;
+  let negation = false;
+  for (let j = trigger - 1; j >= from && j >= trigger - 6; j--) {
+    const w = t.lower[j];
+    if (w === "," || w === ";") break;
+    if (w === "not" || w === "n't") negation = true;
+    else if (w === "never") return true;
+    else if (negation && (w === "will" || w === "wo" || w === "would" || w === "shall" || w === "'ll")) return true;
+    else if (negation && event === "CONCEDE" && (w === "did" || w === "does" || w === "do")) return true;
+  }
+  return false;
+}
+
 /** Types where two coordinated subjects act on each other: one record per direction (EVENTS.md). */
 const RECIPROCAL = new Set(["AGREE", "ASSAULT", "ACCUSE", "THREATEN"]);
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
@@ -274,6 +294,10 @@ function recordsFor(
   const demand = must >= 0 && speaker !== null && !actors.includes(speaker) && !inherited;
   let firstToken = trig.index;
   if (promise) modality = "asserted";
+  // Not resigning is no refusal to anyone.
+  const refusal =
+    !promise && modality === "negated" && p.mode !== "resign" && refused(t, trig.index, v.tokenStart, p.event);
+  if (refusal) modality = "asserted";
   if (demand) {
     recipients = [actors[0]];
     actors = [speaker!];
@@ -281,10 +305,10 @@ function recordsFor(
     modality = "asserted";
     firstToken = must;
   }
-  const variant = demand ? "+demand" : promise ? "+promise" : "";
+  const variant = demand ? "+demand" : promise ? "+promise" : refusal ? "+refused" : "";
   const base = {
-    event: demand ? ("REQUEST" as const) : promise ? ("AGREE" as const) : p.event,
-    mode: demand ? "change" : promise ? null : p.mode,
+    event: demand ? ("REQUEST" as const) : promise ? ("AGREE" as const) : refusal ? ("REJECT" as const) : p.event,
+    mode: demand ? "change" : promise ? null : refusal ? "yield" : p.mode,
     // Material events take contexts from their whole sentence ("received tanks, howitzers"), others from the trigger's phrase.
     context: contextsAt(
       ctx.contexts,
