@@ -42,6 +42,31 @@ describe("event coder", () => {
     expect(triples(fact).some((x) => x.includes("REJECT"))).toBe(false);
   });
 
+  it("makes coordinated subjects act on each other only when the verb has no object of its own", () => {
+    expect(triples(code("Armenia and Azerbaijan clashed on Monday."))).toEqual([
+      "ARM ASSAULT AZE asserted",
+      "AZE ASSAULT ARM asserted",
+    ]);
+    expect(triples(code("Russia and China have criticised the freezing of the assets."))).toEqual([
+      "RUS ACCUSE - asserted",
+      "CHN ACCUSE - asserted",
+    ]);
+  });
+
+  it("absorbs a far to-infinitive into the request that governs it", () => {
+    const doc = code("Russia and China called on the Taliban on Thursday not to launch a spring offensive.");
+    expect(triples(doc)).toEqual(["RUS REQUEST AFG asserted", "CHN REQUEST AFG asserted"]);
+  });
+
+  it("finds the subject past an apposition's 'to' phrase and a relative clause", () => {
+    expect(triples(code("India's ambassador to Qatar, Deepak Mittal, met Taliban officials."))).toEqual([
+      "IND CONSULT AFG asserted",
+    ]);
+    expect(triples(code("Uzbekistan, which borders Afghanistan, condemned the attack."))[0]).toMatch(
+      /^UZB ACCUSE/,
+    );
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

@@ -71,7 +71,8 @@ function refused(t: Document["tokens"], trigger: number, from: number, event: st
     if (w === "," || w === ";") break;
     if (w === "not" || w === "n't") negation = true;
     else if (w === "never") return true;
-    else if (negation && (w === "will" || w === "wo" || w === "would" || w === "shall" || w === "'ll")) return true;
+    else if (negation && (w === "will" || w === "wo" || w === "would" || w === "shall" || w === "'ll"))
+      return true;
     else if (negation && event === "CONCEDE" && (w === "did" || w === "does" || w === "do")) return true;
   }
   return false;
@@ -79,6 +80,35 @@ function refused(t: Document["tokens"], trigger: number, from: number, event: st
 
 /** Types where two coordinated subjects act on each other: one record per direction (EVENTS.md). */
 const RECIPROCAL = new Set(["AGREE", "ASSAULT", "ACCUSE", "THREATEN"]);
+/**
+ * "Armenia and Azerbaijan clashed", "accused each other": the coordinated
+ * subjects act on one another. "Russia and China criticised the freezing of
+ * the assets" has an object of its own, and they act together on it.
+ */
+function reciprocalUse(v: SentenceView, trig: Trigger): boolean {
+  const t = v.tokens;
+  for (let j = trig.after; j < v.tokenEnd - 1; j++) {
+    if (
+      (t.lower[j] === "each" && t.lower[j + 1] === "other") ||
+      (t.lower[j] === "one" && t.lower[j + 1] === "another")
+    )
+      return true;
+  }
+  if (t.lower.slice(Math.max(v.tokenStart, trig.index - 3), trig.index).includes("mutually")) return true;
+  let k = trig.after;
+  if (k < v.tokenEnd && t.pos[k] === "ADV") k++;
+  if (k >= v.tokenEnd) return true;
+  const pos = t.pos[k];
+  return !(
+    pos === "DET" ||
+    pos === "NOUN" ||
+    pos === "PROPN" ||
+    pos === "ADJ" ||
+    pos === "NUM" ||
+    pos === "PRON"
+  );
+}
+
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
 const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
 
@@ -172,7 +202,11 @@ function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigger[]): b
   for (const g of earlier) {
     if (!GOVERNING.has(g.pattern.event)) continue;
     const gap = trig.index - g.after;
-    if (gap < 0 || gap > 5) continue;
+    // "called on the Taliban on Thursday not to launch": a to-infinitive may stand further off.
+    const infinitive =
+      t.lower[trig.index - 1] === "to" ||
+      (t.lower[trig.index - 2] === "to" && t.pos[trig.index - 1] === "ADV");
+    if (gap < 0 || gap > (infinitive ? 9 : 5)) continue;
     const between = t.lower.slice(g.after, trig.index);
     if (
       between.includes("to") ||
@@ -296,7 +330,10 @@ function recordsFor(
   if (promise) modality = "asserted";
   // Not resigning is no refusal to anyone.
   const refusal =
-    !promise && modality === "negated" && p.mode !== "resign" && refused(t, trig.index, v.tokenStart, p.event);
+    !promise &&
+    modality === "negated" &&
+    p.mode !== "resign" &&
+    refused(t, trig.index, v.tokenStart, p.event);
   if (refusal) modality = "asserted";
   if (demand) {
     recipients = [actors[0]];
@@ -307,7 +344,13 @@ function recordsFor(
   }
   const variant = demand ? "+demand" : promise ? "+promise" : refusal ? "+refused" : "";
   const base = {
-    event: demand ? ("REQUEST" as const) : promise ? ("AGREE" as const) : refusal ? ("REJECT" as const) : p.event,
+    event: demand
+      ? ("REQUEST" as const)
+      : promise
+        ? ("AGREE" as const)
+        : refusal
+          ? ("REJECT" as const)
+          : p.event,
     mode: demand ? "change" : promise ? null : refusal ? "yield" : p.mode,
     // Material events take contexts from their whole sentence ("received tanks, howitzers"), others from the trigger's phrase.
     context: contextsAt(
@@ -346,7 +389,12 @@ function recordsFor(
   const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
   // A meeting or joint action needs two sides; alone it says nothing about a dyad.
   if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) return [];
-  if (RECIPROCAL.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2) {
+  if (
+    RECIPROCAL.has(p.event) &&
+    recipientRefs.length === 0 &&
+    actorRefs.length >= 2 &&
+    (p.event === "AGREE" || reciprocalUse(v, trig))
+  ) {
     // "Armenia and Azerbaijan agreed", "the two sides clashed": one record per direction.
     return actorRefs.flatMap((actor) =>
       actorRefs.filter((other) => other.id !== actor.id).map((other) => record(actor, other)),

@@ -188,11 +188,32 @@ function appositionOf(v: SentenceView, a: number, b: number): boolean {
 }
 
 /** The subject of a trigger at token i: the nearest mention to its left not inside a prepositional phrase. */
+/**
+ * "Uzbekistan, which borders Afghanistan, offered": the token range of a
+ * relative clause set off by commas that closes right before token i, or null.
+ */
+function relativeClauseBefore(v: SentenceView, i: number): [number, number] | null {
+  const t = v.tokens;
+  let close = i - 1;
+  if (close > v.tokenStart && t.pos[close] === "ADV") close--;
+  if (close <= v.tokenStart || t.lower[close] !== ",") return null;
+  for (let j = close - 2; j > v.tokenStart && j > close - 30; j--) {
+    const w = t.lower[j];
+    if (w === ",") {
+      const next = t.lower[j + 1];
+      return next === "which" || next === "who" || next === "whose" || next === "where" ? [j, close] : null;
+    }
+  }
+  return null;
+}
+
 export function findSubject(v: SentenceView, i: number): number[] {
   const t = v.tokens;
+  const relative = relativeClauseBefore(v, i);
   for (let k = v.mentions.length - 1; k >= 0; k--) {
     const m = v.mentions[k];
     if (m.tokenEnd > i) continue;
+    if (relative && m.tokenStart > relative[0] && m.tokenEnd <= relative[1]) continue;
     if (i - m.tokenEnd > 30) break;
     // A clause boundary between them with its own verb is a different clause; ";" always is.
     let crossed = false;
@@ -201,10 +222,25 @@ export function findSubject(v: SentenceView, i: number): number[] {
     if (precededByPreposition(v, m)) continue;
     const list = coordinated(v, k, { from: v.tokenStart, to: i });
     // "Lapin, the Commander of the District, oversaw": the apposition names the one before it.
-    if (list.length === 1 && k > 0 && appositionOf(v, k - 1, k)) return [k - 1];
+    if (list.length === 1 && k > 0 && appositionOf(v, k - 1, k)) {
+      // "India's ambassador to Qatar, Deepak Mittal, met": the apposition names the head, not its "to" phrase.
+      let h = k - 1;
+      while (h > 0 && precededByPreposition(v, v.mentions[h]) && onlyFunctionWordsBetween(v, h - 1, h)) h--;
+      return [h];
+    }
     return list;
   }
   return [];
+}
+
+/** Only a preposition and determiners stand between mentions a and b: "[India's ambassador] to [Qatar]". */
+function onlyFunctionWordsBetween(v: SentenceView, a: number, b: number): boolean {
+  const t = v.tokens;
+  const from = v.mentions[a].tokenEnd;
+  const to = v.mentions[b].tokenStart;
+  if (to <= from || to - from > 3) return false;
+  for (let j = from; j < to; j++) if (t.pos[j] !== "ADP" && t.pos[j] !== "DET") return false;
+  return true;
 }
 
 /** The first mention after the trigger that is not introduced by a preposition, within the clause. */
@@ -225,6 +261,9 @@ export function findAfterPreposition(v: SentenceView, after: number, prep: strin
   const t = v.tokens;
   for (let j = after; j < v.tokenEnd && j < after + 14; j++) {
     if (CLAUSE_ENDS.has(t.lower[j]) && t.lower[j] !== "that") return [];
+    // "rejected the charge and say their contacts with the Taliban ...": a new clause.
+    if ((t.lower[j] === "and" || t.lower[j] === "but") && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX"))
+      return [];
     if (t.lower[j] !== prep) continue;
     for (let n = j + 1; n < v.tokenEnd && n <= j + 4; n++) {
       const k = ownerAt(v, n);
