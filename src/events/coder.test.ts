@@ -67,6 +67,15 @@ describe("event coder", () => {
     );
   });
 
+  it("makes the state of a visited city the visit's host", () => {
+    expect(triples(code("Putin visited Dushanbe on his first trip since the war in Ukraine began."))).toEqual(
+      ["RUS CONSULT TJK asserted"],
+    );
+    expect(triples(code("US Defense Secretary Jim Mattis visited Kabul."))).toEqual([
+      "USA CONSULT AFG asserted",
+    ]);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

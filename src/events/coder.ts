@@ -263,6 +263,38 @@ function refOf(ctx: CoderContext, m: ActorMention, date: string | null): ActorRe
   };
 }
 
+/**
+ * "Putin visited Dushanbe": a visit's host is the state of the city or country
+ * named right after the trigger (the capital is the place, its state the host).
+ */
+function visitedState(
+  ctx: CoderContext,
+  doc: Document,
+  facts: SentenceFacts,
+  trig: Trigger,
+): ActorRef | null {
+  const t = doc.tokens;
+  // Right after the trigger, or after its "to": "visited Kabul", "a visit to Kabul", not "a visit by Iran's ...".
+  let at = trig.after;
+  if (t.lower[at] === "to") at++;
+  if (at >= t.start.length) return null;
+  const place = facts.places.find((pl) => pl.start === t.start[at] && pl.country);
+  const entry = place?.country ? ctx.dict.entries.get(place.country) : undefined;
+  if (!place || !entry) return null;
+  const identity = entry.periods?.length ? identityAt(entry, doc.published) : entry;
+  return {
+    id: entry.id,
+    name: identity.name,
+    kind: identity.kind,
+    country: identity.country,
+    sector: identity.sector,
+    affiliation: identity.affiliation ?? null,
+    text: place.text,
+    start: place.start,
+    end: place.end,
+  };
+}
+
 export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
   const events: EventRecord[] = [];
   const bySentence = new Map<number, ActorMention[]>();
@@ -385,6 +417,11 @@ function recordsFor(
   if (SYMMETRIC.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2) {
     // "Russia and Tajikistan agreed to join forces": one pair, in text order.
     recipientRefs = actorRefs.splice(1);
+  }
+  if (p.mode === "visit") {
+    // The place right after "visited" is where the visit went, before any later "in Ukraine".
+    const host = visitedState(ctx, doc, facts, trig);
+    if (host && recipientRefs.every((r) => r !== null && r.start > host.start)) recipientRefs = [host];
   }
   const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
   // A meeting or joint action needs two sides; alone it says nothing about a dyad.
