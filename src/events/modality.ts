@@ -89,6 +89,8 @@ export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8):
   for (let j = trigger - 1; j >= start; j--) {
     const w = t.lower[j];
     if (w === "," && j < trigger - 3) break;
+    // "... was in no one's interest and called on": a clause ending in a noun before "and" is another clause.
+    if ((w === "and" || w === "but") && j > start && /^(?:NOUN|PROPN|PRON|NUM)$/.test(t.pos[j - 1])) break;
     if (NEGATIONS.has(w)) negated = true;
     else if (FUTURE.has(w)) future = true;
     else if (w === "would" || w === "'d") hypothetical = true;

@@ -54,6 +54,8 @@ describe("paragraphLanguage", () => {
   it("leaves short Latin paragraphs undecided but still tells short Cyrillic ones", () => {
     expect(paragraphLanguage("Ainur Kurmanov.")).toBeNull();
     expect(paragraphLanguage("21.10.2021 12:27")).toBeNull();
+    // Names and content words only: franc called this Spanish.
+    expect(paragraphLanguage("American commanders met Taliban officials in the Qatari capital.")).toBeNull();
     expect(paragraphLanguage("Сообщите об ошибке")).toBe("rus");
     expect(paragraphLanguage("Повідомте про помилку")).toBe("ukr");
   });

@@ -75,6 +75,25 @@ const ENGLISH_SHORT = new Set([
   ..."on in will could should can may over into against before its an was be been more than new".split(" "),
 ]);
 
+/** Letters English news does not use outside names: their presence lets franc judge a short text. */
+const NON_ENGLISH_LETTERS = /[àâäãåæçèéêëìíîïñòóôõöøœßùúûüýÿąćęłńśźżčďěňřšťůž¿¡]/i;
+
+/** Function words of French, Spanish, Portuguese, Italian and German that English text does not use. */
+const FOREIGN_WORDS = new Set(
+  (
+    "der die das des dem den und mit von zu für ist nicht ein eine einer le la les et du une est dans pour " +
+    "sur qui el los las del y que por para una es con se il della di che gli non per sono um uma não com"
+  ).split(" "),
+);
+
+/** Accented letters, or two function words of another language. */
+function looksForeign(s: string): boolean {
+  if (NON_ENGLISH_LETTERS.test(s)) return true;
+  let hits = 0;
+  for (const w of s.toLowerCase().match(WORD) ?? []) if (FOREIGN_WORDS.has(w) && ++hits >= 2) return true;
+  return false;
+}
+
 /** Share of the words that are common English words. */
 function englishShare(s: string): number {
   const words = s.toLowerCase().match(WORD);
@@ -107,7 +126,9 @@ export function paragraphLanguage(s: string): string | null {
       if (looksEnglish(s)) return "eng";
       // franc guesses wildly on a sentence or two of news ("Russia vetoed a UN draft" reads as
       // Italian): a short text with some common English words takes the document's language.
-      if (s.length < MIN_FRANC_LATIN_CHARS && englishShare(s) >= 0.1) return null;
+      // A short line with neither English function words nor accented letters ("American commanders met
+      // Taliban officials.") is names and content words: franc cannot tell, the document's language applies.
+      if (s.length < MIN_FRANC_LATIN_CHARS && (englishShare(s) >= 0.1 || !looksForeign(s))) return null;
       return franc(s, { only: LATIN, minLength: 1 });
     case "cyrillic":
       if (short) return UKRAINIAN_LETTERS.test(s) ? "ukr" : "rus";
