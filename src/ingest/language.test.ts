@@ -55,7 +55,7 @@ describe("paragraphLanguage", () => {
     expect(paragraphLanguage("Ainur Kurmanov.")).toBeNull();
     expect(paragraphLanguage("21.10.2021 12:27")).toBeNull();
     // Names and content words only: franc called this Spanish.
-    expect(paragraphLanguage("American commanders met Taliban officials in the Qatari capital.")).toBeNull();
+    expect(paragraphLanguage("American commanders met Taliban officials.")).toBeNull();
     expect(paragraphLanguage("Сообщите об ошибке")).toBe("rus");
     expect(paragraphLanguage("Повідомте про помилку")).toBe("ukr");
   });
