@@ -29,6 +29,15 @@ const brief = (doc: Document) =>
   doc.mentions.map((m) => `${m.text} => ${m.id} ${m.kind} ${m.country ?? "-"} ${m.sector ?? "-"}`);
 
 describe("actor mentions", () => {
+  it("reads 'US commanders' as the US military but 'Washington Commanders' as no state", () => {
+    expect(brief(mentionsOf("US commanders met Taliban officials."))[0]).toMatch(
+      /^US commanders => USA.MIL state USA MIL/,
+    );
+    expect(brief(mentionsOf("The Washington Commanders won on Sunday.")).some((m) => m.includes("USA"))).toBe(
+      false,
+    );
+  });
+
   it("composes titles, demonyms and names into one person", () => {
     const doc = mentionsOf("Russian President Vladimir Putin met Tajik President Emomali Rahmon in Moscow.");
     const [putin, rahmon] = doc.mentions;

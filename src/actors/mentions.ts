@@ -118,7 +118,10 @@ function ambiguous(ctx: Context, entry: ActorEntry, seg: Segment): boolean {
   const prev = seg.start > 0 && t.sentence[seg.start - 1] === t.sentence[seg.start] ? seg.start - 1 : -1;
   const next = seg.end < t.text.length && t.sentence[seg.end] === t.sentence[seg.start] ? seg.end : -1;
   if (prev >= 0 && rule.rejectBefore.includes(t.lower[prev])) return true;
-  if (next >= 0 && rule.rejectAfter.includes(t.lower[next])) return true;
+  // "Washington Commanders", "Washington Post" are not the state; "US commanders", "U.S. nationals" are.
+  const acronym = /^[\p{Lu}.]+$/u.test(t.text.slice(seg.start, seg.end).join(""));
+  const lowerNext = next >= 0 && /^\p{Ll}/u.test(t.text[next]);
+  if (next >= 0 && rule.rejectAfter.includes(t.lower[next]) && !(acronym && lowerNext)) return true;
   if (rule.rejectInNameRun) {
     const nameLike = (i: number) => i >= 0 && t.pos[i] === "PROPN" && /^\p{Lu}/u.test(t.text[i]);
     if (nameLike(next) || nameLike(prev)) return true;
