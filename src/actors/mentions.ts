@@ -136,7 +136,7 @@ function modifierOf(ctx: Context, seg: Segment | undefined): Modifier | null {
     const h = hitOf(seg, type);
     const e = h && entryOf(ctx, h);
     if (!e || e.kind === "person" || e.kind === "unknown") continue;
-    if (type === "alias" && ambiguous(ctx, e, seg)) continue;
+    if (type !== "demonym" && ambiguous(ctx, e, seg)) continue;
     return { identity: stateGovernment(identityAt(e, ctx.date)), entry: e, via: type };
   }
   return null;
