@@ -76,6 +76,13 @@ describe("event coder", () => {
     ]);
   });
 
+  it("gives a participle after a comma the main clause's subject, and reads 'on March 10' as a date", () => {
+    expect(
+      triples(code("A suicide bomber struck crowds at the gate, killing 13 US service members.")),
+    ).toContain("suicide bomber ASSAULT USA asserted");
+    expect(code("The negotiations with Russia were due to begin on March 10.").events).toEqual([]);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

@@ -118,12 +118,27 @@ export interface CoderContext {
   contexts: ContextCues;
 }
 
+/**
+ * "A bomber struck the crowd, killing 13 soldiers": a participle after a comma
+ * shares the subject of the clause's main verb, not the nearest noun. Returns
+ * the token whose subject to look for.
+ */
+function participleHost(v: SentenceView, i: number): number {
+  const t = v.tokens;
+  if (!t.lower[i].endsWith("ing") || i - 1 <= v.tokenStart || t.lower[i - 1] !== ",") return i;
+  for (let j = i - 2; j >= v.tokenStart && j > i - 25; j--) {
+    if (t.lower[j] === ";") break;
+    if (t.pos[j] === "VERB" && !t.lower[j].endsWith("ing")) return j;
+  }
+  return i;
+}
+
 function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
   switch (slot) {
     case "subject":
       // A nominal event takes the clause's subject only as the object of a verb: "Russia held talks".
       if (trig.pattern.pos === "NOUN" && !objectOfVerb(v, trig.index)) return [];
-      return findSubject(v, trig.index);
+      return findSubject(v, participleHost(v, trig.index));
     case "object":
       return findObject(v, trig.after);
     case "possessive":

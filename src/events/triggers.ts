@@ -77,6 +77,34 @@ function mistaggedPast(v: SentenceView, i: number, patterns: PatternSet): Patter
   return undefined;
 }
 
+/** Words before a month name that make it a date: "on March 10", "in May", "early March". */
+const BEFORE_MONTH = new Set([
+  "in",
+  "on",
+  "since",
+  "until",
+  "till",
+  "by",
+  "from",
+  "of",
+  "early",
+  "late",
+  "mid",
+  "last",
+  "next",
+  "this",
+  "since",
+  "through",
+]);
+
+/** "to begin on March 10", "in May 2021": the capitalised month is a date, not a march or a may. */
+function isMonthName(v: SentenceView, i: number): boolean {
+  const t = v.tokens;
+  if (t.text[i] !== "March" && t.text[i] !== "May") return false;
+  const next = t.text[i + 1] ?? "";
+  return /^\d/.test(next) || (i > v.tokenStart && BEFORE_MONTH.has(t.lower[i - 1]));
+}
+
 export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
   const t = v.tokens;
   const out: Trigger[] = [];
@@ -85,6 +113,7 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     if (ownerAt(v, i) >= 0) continue;
     // "Iran-backed militias", "Saudi-led strikes": a participle in a compound modifier is no event.
     if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
+    if (isMonthName(v, i)) continue;
     const cls = triggerClass(t.pos[i]);
     let candidates = cls ? patterns.byTrigger.get(`${cls}:${t.lemma[i]}`) : undefined;
     if (cls && !candidates && t.lower[i] !== t.lemma[i])
