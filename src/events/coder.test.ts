@@ -83,6 +83,16 @@ describe("event coder", () => {
     expect(code("The negotiations with Russia were due to begin on March 10.").events).toEqual([]);
   });
 
+  it("puts a date without its year on the side of the article date its tense says", () => {
+    const future = code(
+      "The Russian envoy is expected to meet Taliban leaders in Kabul on Tuesday.",
+      "2021-08-16",
+    );
+    expect(future.events[0]).toMatchObject({ modality: "future", date: "2021-08-17" });
+    const past = code("Russia condemned the United States in November.", "2021-09-12");
+    expect(past.events[0]).toMatchObject({ date: "2020-11", date_precision: "month" });
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

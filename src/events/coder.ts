@@ -9,7 +9,14 @@ import type { ActorMention, ActorRef } from "../model/actor.js";
 import type { Document } from "../model/document.js";
 import type { DatePrecision, EventRecord } from "../model/event.js";
 import { type ContextCues, contextsAt } from "./contexts.js";
-import { eventDate, eventLocation, eventQuantities, FactsCache, type SentenceFacts } from "./facts.js";
+import {
+  dateForTense,
+  eventDate,
+  eventLocation,
+  eventQuantities,
+  FactsCache,
+  type SentenceFacts,
+} from "./facts.js";
 import { modalityOf, SPEECH_VERBS } from "./modality.js";
 import type { PatternSet } from "./patterns.js";
 import {
@@ -374,6 +381,7 @@ function recordsFor(
   const must = demandMarker(v, trig);
   const demand = must >= 0 && speaker !== null && !actors.includes(speaker) && !inherited;
   let firstToken = trig.index;
+  if (date) date = dateForTense(date, facts.reference, modality === "future");
   if (promise) modality = "asserted";
   // Not resigning is no refusal to anyone.
   const refusal =

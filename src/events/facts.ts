@@ -170,21 +170,66 @@ function parenthetical(d: DateMention, t: Tokens, trigger: number): boolean {
   return commaBefore && commaAfter;
 }
 
-export function eventDate(
-  facts: SentenceFacts,
-  t: Tokens,
-  trigger: number,
-): { date: string; precision: DatePrecision } | null {
+export interface EventDate {
+  date: string;
+  precision: DatePrecision;
+  /** The text gave no year ("in February", "on Tuesday"): the year, or week, was chosen. */
+  impliedYear?: boolean;
+  /** The text named a weekday. */
+  weekday?: boolean;
+}
+
+const HAS_YEAR_TEXT = /\b\d{4}\b|['’]\d\d\b/;
+const WEEKDAY_TEXT = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+
+export function eventDate(facts: SentenceFacts, t: Tokens, trigger: number): EventDate | null {
   const picked = pickDate(
     facts.dates.filter((d) => !parenthetical(d, t, trigger)),
     t.start[trigger],
   );
-  if (picked) return { date: picked.date, precision: picked.precision };
+  if (picked) {
+    const weekday = WEEKDAY_TEXT.test(picked.text);
+    const implied =
+      (picked.kind === "absolute" || weekday) &&
+      !HAS_YEAR_TEXT.test(picked.text) &&
+      picked.precision !== "year";
+    return implied
+      ? {
+          date: picked.date,
+          precision: picked.precision,
+          impliedYear: true,
+          weekday,
+        }
+      : { date: picked.date, precision: picked.precision };
+  }
   if (facts.inherited && pastTense(t, trigger))
     return { date: facts.inherited.date, precision: facts.inherited.precision };
   const pub = facts.reference;
   if (!pub) return null;
   return { date: pub, precision: pub.length === 10 ? "day" : pub.length === 7 ? "month" : "year" };
+}
+
+/**
+ * A date without its year sits on the side of the reference date its tense
+ * says: "signed in February" (written in September) is the February before,
+ * "will meet on Tuesday" the Tuesday after. chrono picks the nearest one.
+ */
+export function dateForTense(date: EventDate, reference: string | null, future: boolean): EventDate {
+  if (!date.impliedYear || !reference) return date;
+  const size = date.date.length;
+  if (reference.length < size) return date;
+  const ref = reference.slice(0, size);
+  const late = date.date > ref;
+  const early = date.date < ref;
+  if (future ? !early : !late) return date;
+  const step = future ? 1 : -1;
+  if (date.weekday && size === 10) {
+    const d = new Date(`${date.date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 7 * step);
+    return { ...date, date: d.toISOString().slice(0, 10) };
+  }
+  const year = Number(date.date.slice(0, 4)) + step;
+  return { ...date, date: `${String(year).padStart(4, "0")}${date.date.slice(4)}` };
 }
 
 /** The nearest place named after a preposition that is not itself part of an actor's name. */
