@@ -93,6 +93,11 @@ describe("event coder", () => {
     expect(past.events[0]).toMatchObject({ date: "2020-11", date_precision: "month" });
   });
 
+  it("does not date an event by the end of the span it starts ('until 2042')", () => {
+    const doc = code("Russia signed an agreement with Tajikistan that extends the lease until 2042.", "2021-08-16");
+    expect(doc.events[0]).toMatchObject({ event: "AGREE", date: "2021-08-16" });
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

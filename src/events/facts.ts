@@ -170,6 +170,20 @@ function parenthetical(d: DateMention, t: Tokens, trigger: number): boolean {
   return commaBefore && commaAfter;
 }
 
+/**
+ * "extended the lease until 2042": a date after "until" ends a span that began
+ * with the event; it is not when the event happened.
+ */
+function endBound(d: DateMention, t: Tokens, trigger: number): boolean {
+  const sentence = t.sentence[trigger];
+  let i = trigger;
+  while (i > 0 && t.sentence[i - 1] === sentence && t.start[i] > d.start) i--;
+  while (i < t.start.length && t.sentence[i] === sentence && t.start[i] < d.start) i++;
+  if (i === 0 || t.start[i] !== d.start) return false;
+  const before = t.lower[i - 1];
+  return before === "until" || before === "till" || before === "untill";
+}
+
 export interface EventDate {
   date: string;
   precision: DatePrecision;
@@ -184,7 +198,7 @@ const WEEKDAY_TEXT = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 
 export function eventDate(facts: SentenceFacts, t: Tokens, trigger: number): EventDate | null {
   const picked = pickDate(
-    facts.dates.filter((d) => !parenthetical(d, t, trigger)),
+    facts.dates.filter((d) => !parenthetical(d, t, trigger) && !endBound(d, t, trigger)),
     t.start[trigger],
   );
   if (picked) {
