@@ -29,6 +29,11 @@ const brief = (doc: Document) =>
   doc.mentions.map((m) => `${m.text} => ${m.id} ${m.kind} ${m.country ?? "-"} ${m.sector ?? "-"}`);
 
 describe("actor mentions", () => {
+  it("knows a Chinese official later by the family name, which comes first", () => {
+    const doc = mentionsOf("Chinese Foreign Minister Wang Yi met Mullah Baradar. Wang criticised the US.");
+    expect(doc.mentions.find((m) => m.text === "Wang")?.id).toBe(doc.mentions[0].id);
+  });
+
   it("reads 'US commanders' as the US military but 'Washington Commanders' as no state", () => {
     expect(brief(mentionsOf("US commanders met Taliban officials."))[0]).toMatch(
       /^US commanders => USA.MIL state USA MIL/,

@@ -604,8 +604,15 @@ function expandMembers(ctx: Context, identity: ActorIdentity): ActorIdentity[] {
 }
 
 /** After "Zamir Kabulov", "Kabulov" alone is him. */
+/** Countries whose names put the family name first: "Wang Yi" is later "Wang". */
+const FAMILY_NAME_FIRST = new Set(["CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "KHM", "SGP"]);
+
 function registerSurname(ctx: Context, seg: Segment, identity: ActorIdentity): void {
   if (seg.end - seg.start < 2) return;
-  const last = ctx.doc.tokens.lower[seg.end - 1];
-  if (!ctx.surnames.has(last)) ctx.surnames.set(last, identity);
+  const t = ctx.doc.tokens;
+  const family =
+    identity.kind === "person" && identity.country && FAMILY_NAME_FIRST.has(identity.country)
+      ? t.lower[seg.start]
+      : t.lower[seg.end - 1];
+  if (!ctx.surnames.has(family)) ctx.surnames.set(family, identity);
 }
