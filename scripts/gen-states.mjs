@@ -46,7 +46,10 @@ const ENGLISH_NAME_WORDS =
 const LATIN = /^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF' .()\u2019-]+$/;
 
 function fold(s) {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u02BB\u02BC]/g, "'");
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u02BB\u02BC]/g, "'");
 }
 
 function uniq(list) {
@@ -154,10 +157,20 @@ function build() {
       entries.push(applyOverride({ ...generated(c), id: o.id, country: o.id }, o));
     } else {
       // An entry that world-countries does not have (historical states).
-      if (!o.name || !o.aliases) throw new Error(`states-overrides.json: new entry ${o.id} needs name and aliases`);
+      if (!o.name || !o.aliases)
+        throw new Error(`states-overrides.json: new entry ${o.id} needs name and aliases`);
       entries.push(
         applyOverride(
-          { id: o.id, name: o.name, kind: "state", country: o.id, sector: null, aliases: [], demonyms: [], metonyms: [] },
+          {
+            id: o.id,
+            name: o.name,
+            kind: "state",
+            country: o.id,
+            sector: null,
+            aliases: [],
+            demonyms: [],
+            metonyms: [],
+          },
           { useCapital: true, ...o },
         ),
       );
@@ -183,12 +196,21 @@ function build() {
     }
   }
   if (clashes.length) {
-    throw new Error(`surface forms claimed by two entries (fix in states-overrides.json):\n  ${clashes.join("\n  ")}`);
+    throw new Error(
+      `surface forms claimed by two entries (fix in states-overrides.json):\n  ${clashes.join("\n  ")}`,
+    );
   }
 
   entries.sort((a, b) => a.id.localeCompare(b.id));
   const out = entries.map((e) => {
-    const r = { id: e.id, name: e.name, kind: e.kind, country: e.country, sector: e.sector, aliases: e.aliases };
+    const r = {
+      id: e.id,
+      name: e.name,
+      kind: e.kind,
+      country: e.country,
+      sector: e.sector,
+      aliases: e.aliases,
+    };
     if (e.demonyms.length) r.demonyms = e.demonyms;
     if (e.metonyms.length) r.metonyms = e.metonyms;
     if (e.periods) r.periods = e.periods;

@@ -160,6 +160,16 @@ program
     process.exitCode = await showCommand(id, opts);
   });
 
+program
+  .command("serve")
+  .description("serve the web UI and the JSON API (docs/API.md) over the store, until Ctrl-C")
+  .option("--db <path>", DB_HELP)
+  .option("--port <n>", "port (default: PORT or 8080; 0: any free port)")
+  .option("--host <host>", "address to listen on (default: HOST or 127.0.0.1)")
+  .action(async (opts) => {
+    process.exitCode = await (await import("./serve.js")).serveCommand(opts);
+  });
+
 const dictionary = program
   .command("dictionary")
   .description(

@@ -10,6 +10,7 @@ import {
   type CreateTableBuilder,
   Kysely,
   PostgresDialect,
+  type RawBuilder,
   type SqliteDatabase,
   SqliteDialect,
   sql,
@@ -37,6 +38,10 @@ export interface Dialect {
    * transactions begin IMMEDIATE (see openSqlite), which takes the write lock.
    */
   lockForWrite(db: Kysely<DB>): Promise<void>;
+  /** A value inside a JSON column, as text (null when absent): `path` names object keys. */
+  jsonText(column: RawBuilder<unknown>, path: string[]): RawBuilder<string | null>;
+  /** True when the JSON array at `path` in the column holds any of `values` (strings). */
+  jsonArrayHasAny(column: RawBuilder<unknown>, path: string[], values: string[]): RawBuilder<boolean>;
 }
 
 /** How long a writer waits for another one before SQLITE_BUSY (DYAD_BUSY_TIMEOUT_MS overrides). */
@@ -54,7 +59,15 @@ const sqliteDialect: Dialect = {
   readJson: <T>(value: unknown) => (value === null ? null : JSON.parse(value as string)) as T,
   addId: (table) => table.addColumn("id", "integer", (c) => c.primaryKey().autoIncrement()),
   lockForWrite: async () => {},
+  jsonText: (column, path) => sql<string | null>`json_extract(${column}, ${sqlitePath(path)})`,
+  jsonArrayHasAny: (column, path, values) =>
+    sql<boolean>`exists (select 1 from json_each(${column}, ${sqlitePath(path)}) as j where j.value in (${sql.join(values)}))`,
 };
+
+/** `$."a"."b"`: a JSON path for SQLite with every key quoted. */
+function sqlitePath(path: string[]): string {
+  return `$${path.map((k) => `."${k.replace(/"/g, "")}"`).join("")}`;
+}
 
 const postgresDialect: Dialect = {
   kind: "postgres",
@@ -65,6 +78,9 @@ const postgresDialect: Dialect = {
   lockForWrite: async (db) => {
     await sql`select pg_advisory_xact_lock(${PG_WRITE_LOCK})`.execute(db);
   },
+  jsonText: (column, path) => sql<string | null>`(${column} #>> ${path}::text[])`,
+  jsonArrayHasAny: (column, path, values) =>
+    sql<boolean>`coalesce(jsonb_exists_any(${column} #> ${path}::text[], ${values}::text[]), false)`,
 };
 
 export interface Connection {

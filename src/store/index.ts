@@ -11,9 +11,33 @@ export { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 export { loadPloverTypes, type PloverTypes } from "./plover-types.js";
 export { type ActorDossier, type ActorSummary, actorDossier, listActors } from "./query/actors.js";
 export { QueryError } from "./query/common.js";
+export {
+  type DocumentList,
+  type DocumentView,
+  documentView,
+  listDocuments,
+} from "./query/documents.js";
 export { type DyadSummary, dyads } from "./query/dyads.js";
-export { type EventFilter, type EventSummary, type FindEventsOptions, findEvents } from "./query/events.js";
-export { documentOutput, type EventDetail, eventDetail, type Stats, stats } from "./query/records.js";
+export {
+  countEvents,
+  type EventFilter,
+  type EventSummary,
+  type FindEventsOptions,
+  filteredEvents,
+  findEvents,
+} from "./query/events.js";
+export { type ActorGraph, actorGraph } from "./query/graph.js";
+export { type Histogram, histogram } from "./query/histogram.js";
+export { type MapItem, mapEvents } from "./query/map.js";
+export {
+  type DocumentInfo,
+  documentInfo,
+  documentOutput,
+  type EventDetail,
+  eventDetail,
+  type Stats,
+  stats,
+} from "./query/records.js";
 export { type SearchHit, searchSentences } from "./query/search.js";
 export { type ReprocessReport, type ReprocessTotals, reprocessDocuments } from "./reprocess.js";
 export { emptyFigures, type RunFigures, type RunInfo, saveRun, startRun } from "./runs.js";

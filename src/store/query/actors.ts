@@ -231,5 +231,8 @@ async function pickActor(store: Store, query: string): Promise<string> {
       `no actor has the id "${query}" (its organs and people are there: dyad actors --q ${query})`,
     );
   const shown = match.ids.slice(0, 6).join(", ");
-  throw new QueryError(`"${query}" may be ${shown}${match.ids.length > 6 ? ", …" : ""}: give one id`);
+  throw new QueryError(
+    `"${query}" may be ${shown}${match.ids.length > 6 ? ", …" : ""}: give one id`,
+    "ambiguous",
+  );
 }

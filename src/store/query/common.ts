@@ -6,6 +6,13 @@ import type { DB } from "../schema.js";
 /** Something the user asked for does not exist or is ambiguous: one line, exit code 2. */
 export class QueryError extends Error {
   override name = "QueryError";
+  /** "not-found": nothing has that id or name; "ambiguous": several actors do (the message lists them). */
+  constructor(
+    message: string,
+    readonly reason: "not-found" | "ambiguous" = "not-found",
+  ) {
+    super(message);
+  }
 }
 
 /** What an actor filter ("RUS", "russia", "Putin", "VLADIMIR_PUTIN") stands for. */

@@ -10,6 +10,7 @@ import type { EventType } from "../../model/event.js";
 import type { Store } from "../connection.js";
 import type { PloverTypes, Quad } from "../plover-types.js";
 import { keyNames, num } from "./common.js";
+import { filteredEvents } from "./events.js";
 
 export interface DyadMonth {
   /** YYYY-MM, or "" for events with no date at all. */
@@ -33,6 +34,11 @@ export interface DyadOptions {
   /** Pairs with at least this many live events (default 1). */
   min?: number;
   limit?: number;
+  /** Pairs' events with this actor on either side (id, name, alias or ISO code). */
+  actor?: string;
+  /** Events whose period reaches into [since, until] (YYYY, YYYY-MM or YYYY-MM-DD). */
+  since?: string;
+  until?: string;
 }
 
 export async function dyads(
@@ -41,8 +47,9 @@ export async function dyads(
   opts: DyadOptions = {},
 ): Promise<DyadSummary[]> {
   const month = sql<string>`substr(date_start, 1, 7)`;
-  const rows = await store.db
-    .selectFrom("events")
+  const where = await filteredEvents(store, { involving: opts.actor, since: opts.since, until: opts.until });
+  if (!where) return [];
+  const rows = await where
     .select((eb) => [
       "actor_key",
       "recipient_key",
@@ -51,7 +58,6 @@ export async function dyads(
       month.as("month"),
       eb.fn.countAll<number>().as("n"),
     ])
-    .where("live", "=", 1)
     .where("recipient_key", "is not", null)
     .whereRef("recipient_key", "!=", "actor_key")
     .groupBy(["actor_key", "recipient_key", "event_type", "modality", month])

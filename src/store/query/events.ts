@@ -4,7 +4,7 @@ import type { EventRecord } from "../../model/event.js";
 import type { Store } from "../connection.js";
 import { sinceBound, untilBound } from "../dates.js";
 import { sentenceMatches } from "../fts.js";
-import { type ActorMatch, resolveActor, sideMatches } from "./common.js";
+import { type ActorMatch, num, resolveActor, sideMatches } from "./common.js";
 
 export interface EventFilter {
   /** Id, name, alias or ISO code; case-insensitive. */
@@ -19,8 +19,16 @@ export interface EventFilter {
   until?: string;
   /** Full-text query over the evidence sentence. */
   text?: string;
+  /** PLOVER contexts: events with any of them. */
+  contexts?: string[];
+  /** Store document id (documents.id): that version's events. */
+  document?: number;
+  /** Events with this actor on either side (as `actor` or `recipient` would match it). */
+  involving?: string;
   /** At most this many (default all). */
   limit?: number;
+  /** Skip this many first (paging). */
+  offset?: number;
 }
 
 export interface ActorBrief {
@@ -56,24 +64,86 @@ export interface FindEventsOptions {
 
 const PAGE = 500;
 
+/**
+ * Live events matching `filter` (all but limit and offset), as a query on
+ * `events` to join and select from; null when the text query can match nothing.
+ * Unknown actors throw QueryError.
+ */
+export async function filteredEvents(store: Store, filter: EventFilter) {
+  const actor = filter.actor ? await resolveActor(store, filter.actor) : null;
+  const recipient = filter.recipient ? await resolveActor(store, filter.recipient) : null;
+  const involving = filter.involving ? await resolveActor(store, filter.involving) : null;
+  const dyad: [ActorMatch, ActorMatch] | null = filter.dyad
+    ? [await resolveActor(store, filter.dyad[0]), await resolveActor(store, filter.dyad[1])]
+    : null;
+  const matches = filter.text ? sentenceMatches(store.dialect, filter.text) : undefined;
+  if (matches === null) return null;
+  let q = store.db.selectFrom("events").where("events.live", "=", 1);
+  if (actor) q = q.where((eb) => sideMatches(eb, "actor", actor));
+  if (recipient) q = q.where((eb) => sideMatches(eb, "recipient", recipient));
+  if (involving)
+    q = q.where((eb) =>
+      eb.or([sideMatches(eb, "actor", involving), sideMatches(eb, "recipient", involving)]),
+    );
+  if (dyad) {
+    const [x, y] = dyad;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([sideMatches(eb, "actor", x), sideMatches(eb, "recipient", y)]),
+        eb.and([sideMatches(eb, "actor", y), sideMatches(eb, "recipient", x)]),
+      ]),
+    );
+  }
+  if (filter.types?.length) q = q.where("events.event_type", "in", filter.types);
+  if (filter.modalities?.length) q = q.where("events.modality", "in", filter.modalities);
+  if (filter.contexts?.length) {
+    const contexts = filter.contexts;
+    q = q.where(() => store.dialect.jsonArrayHasAny(sql.ref("events.record"), ["context"], contexts));
+  }
+  if (filter.document !== undefined) q = q.where("events.document_id", "=", filter.document);
+  // "" marks an undated event: a date bound excludes it.
+  if (filter.since)
+    q = q.where("events.date_end", ">=", sinceBound(filter.since)).where("events.date_end", "!=", "");
+  if (filter.until)
+    q = q.where("events.date_start", "<=", untilBound(filter.until)).where("events.date_start", "!=", "");
+  if (matches) {
+    // Driven by the (few) matching sentences, not by a scan of every event.
+    q = q.where((eb) =>
+      eb(
+        eb.refTuple("events.document_id", "events.sentence"),
+        "in",
+        eb
+          .selectFrom("sentences")
+          .select(["sentences.document_id", "sentences.idx"])
+          .where("sentences.id", "in", (sub) => sub.selectFrom(matches.as("m")).select("m.id"))
+          .$asTuple("document_id", "idx"),
+      ),
+    );
+  }
+  return q;
+}
+
+/** How many live events match `filter` (limit and offset ignored). */
+export async function countEvents(store: Store, filter: EventFilter): Promise<number> {
+  const where = await filteredEvents(store, filter);
+  if (!where) return 0;
+  const row = await where.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst();
+  return num(row?.n);
+}
+
 /** Matching events in date order (undated first), streamed page by page. */
 export async function* findEvents(
   store: Store,
   filter: EventFilter = {},
   opts: FindEventsOptions = {},
 ): AsyncGenerator<EventSummary> {
-  const actor = filter.actor ? await resolveActor(store, filter.actor) : null;
-  const recipient = filter.recipient ? await resolveActor(store, filter.recipient) : null;
-  const dyad: [ActorMatch, ActorMatch] | null = filter.dyad
-    ? [await resolveActor(store, filter.dyad[0]), await resolveActor(store, filter.dyad[1])]
-    : null;
-  const matches = filter.text ? sentenceMatches(store.dialect, filter.text) : undefined;
-  if (matches === null) return;
+  const where = await filteredEvents(store, filter);
+  if (!where) return;
   let left = filter.limit && filter.limit > 0 ? filter.limit : Number.POSITIVE_INFINITY;
   let after: { day: string; id: number } | null = null;
+  const offset = filter.offset && filter.offset > 0 ? filter.offset : 0;
   while (left > 0) {
-    let q = store.db
-      .selectFrom("events")
+    let q = where
       .innerJoin("documents", "documents.id", "events.document_id")
       .innerJoin("stories", "stories.id", "events.story_id")
       .select([
@@ -99,44 +169,15 @@ export async function* findEvents(
         "documents.title",
         "documents.published",
       ])
-      .where("events.live", "=", 1)
-      .$if(Boolean(opts.sentences) && !matches, (qb) =>
-        qb.leftJoin("sentences", (j) =>
-          j
-            .onRef("sentences.document_id", "=", "events.document_id")
-            .onRef("sentences.idx", "=", "events.sentence"),
-        ),
-      )
       .$if(Boolean(opts.sentences), (qb) =>
-        qb.select(sql<string | null>`sentences.text`.as("sentence_text")),
+        qb
+          .leftJoin("sentences", (j) =>
+            j
+              .onRef("sentences.document_id", "=", "events.document_id")
+              .onRef("sentences.idx", "=", "events.sentence"),
+          )
+          .select(sql<string | null>`sentences.text`.as("sentence_text")),
       );
-    if (actor) q = q.where((eb) => sideMatches(eb, "actor", actor));
-    if (recipient) q = q.where((eb) => sideMatches(eb, "recipient", recipient));
-    if (dyad) {
-      const [x, y] = dyad;
-      q = q.where((eb) =>
-        eb.or([
-          eb.and([sideMatches(eb, "actor", x), sideMatches(eb, "recipient", y)]),
-          eb.and([sideMatches(eb, "actor", y), sideMatches(eb, "recipient", x)]),
-        ]),
-      );
-    }
-    if (filter.types?.length) q = q.where("events.event_type", "in", filter.types);
-    if (filter.modalities?.length) q = q.where("events.modality", "in", filter.modalities);
-    // "" marks an undated event: a date bound excludes it.
-    if (filter.since)
-      q = q.where("events.date_end", ">=", sinceBound(filter.since)).where("events.date_end", "!=", "");
-    if (filter.until)
-      q = q.where("events.date_start", "<=", untilBound(filter.until)).where("events.date_start", "!=", "");
-    if (matches) {
-      q = q
-        .innerJoin("sentences", (j) =>
-          j
-            .onRef("sentences.document_id", "=", "events.document_id")
-            .onRef("sentences.idx", "=", "events.sentence"),
-        )
-        .where("sentences.id", "in", (eb) => eb.selectFrom(matches.as("m")).select("m.id"));
-    }
     if (after) {
       const { day, id } = after;
       q = q.where((eb) =>
@@ -150,6 +191,7 @@ export async function* findEvents(
       .orderBy("events.date_start")
       .orderBy("events.id")
       .limit(Math.min(PAGE, left))
+      .$if(after === null && offset > 0, (qb) => qb.offset(offset))
       .execute();
     for (const r of rows) {
       yield {
@@ -181,7 +223,7 @@ export async function* findEvents(
     }
     left -= rows.length;
     if (rows.length < PAGE) return;
-    const last = rows[rows.length - 1];
+    const last: { date_start: string; id: number } = rows[rows.length - 1];
     after = { day: last.date_start, id: last.id };
   }
 }

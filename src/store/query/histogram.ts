@@ -1,0 +1,42 @@
+/** Events per month and type, for the time line (undated events counted apart). */
+import { sql } from "kysely";
+import type { Store } from "../connection.js";
+import { num } from "./common.js";
+import { type EventFilter, filteredEvents } from "./events.js";
+
+export interface HistogramMonth {
+  /** YYYY-MM: the month the event's period starts in. */
+  month: string;
+  total: number;
+  types: Record<string, number>;
+}
+
+export interface Histogram {
+  months: HistogramMonth[];
+  /** Matching events with no date at all (neither their own nor their document's). */
+  undated: number;
+}
+
+export async function histogram(store: Store, filter: EventFilter = {}): Promise<Histogram> {
+  const where = await filteredEvents(store, filter);
+  if (!where) return { months: [], undated: 0 };
+  const month = sql<string>`substr(events.date_start, 1, 7)`;
+  const rows = await where
+    .select((eb) => [month.as("month"), "events.event_type", eb.fn.countAll().as("n")])
+    .groupBy([month, "events.event_type"])
+    .execute();
+  const months = new Map<string, HistogramMonth>();
+  let undated = 0;
+  for (const r of rows) {
+    const n = num(r.n);
+    if (!r.month) {
+      undated += n;
+      continue;
+    }
+    const m = months.get(r.month) ?? { month: r.month, total: 0, types: {} };
+    m.total += n;
+    m.types[r.event_type] = (m.types[r.event_type] ?? 0) + n;
+    months.set(r.month, m);
+  }
+  return { months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)), undated };
+}
