@@ -94,8 +94,24 @@ describe("event coder", () => {
   });
 
   it("does not date an event by the end of the span it starts ('until 2042')", () => {
-    const doc = code("Russia signed an agreement with Tajikistan that extends the lease until 2042.", "2021-08-16");
+    const doc = code(
+      "Russia signed an agreement with Tajikistan that extends the lease until 2042.",
+      "2021-08-16",
+    );
     expect(doc.events[0]).toMatchObject({ event: "AGREE", date: "2021-08-16" });
+  });
+
+  it("reads a participle with a by-agent after a noun as a passive modifier", () => {
+    expect(triples(code("Afghan forces backed by US air strikes retook the district."))).toContain(
+      "USA SUPPORT AFG asserted",
+    );
+  });
+
+  it("takes no earlier actor as the subject of a verb whose own subject names none", () => {
+    const doc = code(
+      "Biden warned the Taliban that Washington would respond if the group attacked US forces.",
+    );
+    expect(triples(doc).some((x) => x.startsWith("USA ASSAULT"))).toBe(false);
   });
 
   it("codes the passive voice with its by-agent", () => {

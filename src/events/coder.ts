@@ -28,6 +28,7 @@ import {
   findPossessive,
   findSubject,
   isPassive,
+  reducedPassiveHead,
   type SentenceView,
   viewOf,
 } from "./roles.js";
@@ -206,6 +207,10 @@ function assignRoles(v: SentenceView, trig: Trigger): Roles {
             trig,
           ).found;
     return { actors, recipients };
+  }
+  if (p.pos === "VERB") {
+    const head = reducedPassiveHead(v, trig.index, trig.after);
+    if (head >= 0) return { actors: findAgent(v, trig.after), recipients: p.noRecipient ? [] : [head] };
   }
   if (p.subjectIsRecipient) {
     return { actors: findAfterPreposition(v, trig.after, "from"), recipients: findSubject(v, trig.index) };

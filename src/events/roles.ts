@@ -207,8 +207,59 @@ function relativeClauseBefore(v: SentenceView, i: number): [number, number] | nu
   return null;
 }
 
+/** Words after which a noun phrase starts a clause, so that it can be a verb's subject. */
+const CLAUSE_OPENERS = new Set([
+  ",",
+  "that",
+  "if",
+  "when",
+  "because",
+  "after",
+  "before",
+  "while",
+  "and",
+  "but",
+  "as",
+  "unless",
+  "until",
+  "since",
+  "although",
+  "though",
+  ";",
+  ":",
+  "—",
+  "–",
+]);
+
+/**
+ * "... if the group attacked US forces": the verb's subject is a noun phrase
+ * that names no actor, so no earlier mention is its subject. (A pronoun, "it
+ * will not lift", usually stands for the earlier subject, which is kept.)
+ */
+function unresolvedSubject(v: SentenceView, i: number): boolean {
+  const t = v.tokens;
+  let j = i - 1;
+  while (
+    j >= v.tokenStart &&
+    (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not" || t.lower[j] === "n't")
+  )
+    j--;
+  if (j < v.tokenStart || ownerAt(v, j) >= 0) return false;
+  if (t.pos[j] !== "NOUN") return false;
+  let k = j;
+  while (
+    k > v.tokenStart &&
+    ownerAt(v, k - 1) < 0 &&
+    ["NOUN", "ADJ", "DET", "NUM", "PROPN"].includes(t.pos[k - 1])
+  )
+    k--;
+  if (t.pos[k] !== "DET") return false;
+  return k === v.tokenStart || CLAUSE_OPENERS.has(t.lower[k - 1]);
+}
+
 export function findSubject(v: SentenceView, i: number): number[] {
   const t = v.tokens;
+  if (unresolvedSubject(v, i)) return [];
   const relative = relativeClauseBefore(v, i);
   for (let k = v.mentions.length - 1; k >= 0; k--) {
     const m = v.mentions[k];
@@ -334,6 +385,19 @@ const BE_FORMS = new Set([
 ]);
 
 /** "were transferred", "has been arrested", "was not invited": a be-form shortly before a verb trigger. */
+/**
+ * "Afghan forces backed by US air strikes": a past participle right after a
+ * mention, with a by-agent, modifies that mention. Returns the mention index.
+ */
+export function reducedPassiveHead(v: SentenceView, i: number, after: number): number {
+  const t = v.tokens;
+  if ((t.lower[i] === t.lemma[i] && !t.lower[i].endsWith("ed")) || t.lower[i].endsWith("ing")) return -1;
+  if (t.lower[after] !== "by" || i - 1 < v.tokenStart) return -1;
+  // A participle's form ("backed", "taken"; not "spoke by phone"), and an agent, not "responded by imposing".
+  if (!/(?:ed|en)$/.test(t.lower[i]) || (t.lower[after + 1] ?? "").endsWith("ing")) return -1;
+  return ownerAt(v, i - 1);
+}
+
 export function isPassive(t: Tokens, i: number, sentenceStart: number): boolean {
   // A past participle: inflected, and not the -ing of the progressive ("is sending").
   if ((t.lower[i] === t.lemma[i] && !t.lower[i].endsWith("ed")) || t.lower[i].endsWith("ing")) return false;
