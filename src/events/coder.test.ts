@@ -114,6 +114,15 @@ describe("event coder", () => {
     expect(triples(doc).some((x) => x.startsWith("USA ASSAULT"))).toBe(false);
   });
 
+  it("gives a sentence-initial 'He' the person who acted in the sentence before, marked on the pronoun", () => {
+    const doc = code(
+      "Chinese Foreign Minister Wang Yi met Mullah Baradar on Wednesday. He urged the Taliban to cut ties.",
+    );
+    const request = doc.events.find((e) => e.event === "REQUEST");
+    expect(request?.actor).toMatchObject({ name: "Wang Yi", country: "CHN", text: "He" });
+    expect(doc.text.slice(request!.actor.start, request!.actor.end)).toBe("He");
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

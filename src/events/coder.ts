@@ -322,6 +322,24 @@ function visitedState(
   };
 }
 
+/** "He urged", "She later said": the index of a personal pronoun that is the verb's subject, or -1. */
+function personPronounBefore(v: SentenceView, i: number): number {
+  const t = v.tokens;
+  let j = i - 1;
+  while (j >= v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) j--;
+  if (j < v.tokenStart || (t.lower[j] !== "he" && t.lower[j] !== "she")) return -1;
+  // Only a pronoun that opens its sentence or clause: "He urged", "..., and he said".
+  const before = j > v.tokenStart ? t.lower[j - 1] : "";
+  return j === v.tokenStart ||
+    before === "," ||
+    before === "and" ||
+    before === "but" ||
+    before === "“" ||
+    before === '"'
+    ? j
+    : -1;
+}
+
 export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
   const events: EventRecord[] = [];
   const bySentence = new Map<number, ActorMention[]>();
@@ -331,6 +349,8 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     bySentence.set(m.sentence, list);
   }
   const facts = new FactsCache(doc);
+  // The person a sentence-initial "He"/"She" stands for: the last one named, a few sentences back at most.
+  let lastPerson: { mention: ActorMention; sentence: number } | null = null;
   doc.sentences.forEach((s, si) => {
     if (s.skip) return;
     const mentions = bySentence.get(si) ?? [];
@@ -338,11 +358,18 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     const v = viewOf(doc.tokens, mentions, s.tokenStart, s.tokenEnd);
     const triggers = findTriggers(v, ctx.patterns);
     const kept: Trigger[] = [];
+    const antecedent = lastPerson && si - lastPerson.sentence <= 3 ? lastPerson.mention : null;
     for (const trig of triggers) {
       if (isGoverned(doc.tokens, trig, kept)) continue;
       kept.push(trig);
-      events.push(...recordsFor(ctx, doc, v, si, trig, facts.get(si), events));
+      events.push(...recordsFor(ctx, doc, v, si, trig, facts.get(si), events, antecedent));
     }
+    // Subjects come first: the person who acted in this sentence, else the first person it names.
+    const actedIds = new Set(events.filter((e) => e.evidence.sentence === si).map((e) => e.actor.id));
+    const person =
+      mentions.find((m) => m.kind === "person" && actedIds.has(m.id)) ??
+      mentions.find((m) => m.kind === "person");
+    if (person) lastPerson = { mention: person, sentence: si };
   });
   return dedupe(events);
 }
@@ -355,12 +382,23 @@ function recordsFor(
   trig: Trigger,
   facts: SentenceFacts,
   earlier: EventRecord[],
+  antecedent: ActorMention | null,
 ): EventRecord[] {
   const p = trig.pattern;
   const t = doc.tokens;
   let { actors, recipients } = assignRoles(v, trig);
   let date = eventDate(facts, t, trig.index);
   let inherited: ActorRef | null = null;
+  const pronoun = actors.length === 0 && antecedent ? personPronounBefore(v, trig.index) : -1;
+  if (pronoun >= 0 && antecedent) {
+    // "He urged the Taliban ...": the person last named, marked on the pronoun that stands for them.
+    inherited = {
+      ...refOf(ctx, antecedent, date?.date ?? doc.published),
+      text: t.text[pronoun],
+      start: t.start[pronoun],
+      end: t.end[pronoun],
+    };
+  }
   let inheritedDate: { date: string; precision: DatePrecision } | null = null;
   if (actors.length === 0 && p.subjectIsRecipient && recipients.length) {
     // "The Tajik army received tanks": the giver is the one who last gave to the same side.
