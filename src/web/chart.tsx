@@ -1,0 +1,36 @@
+/** A responsive SVG box for the d3 drawings in charts.ts: redrawn when its width or data change. */
+import { useEffect, useRef, useState } from "preact/hooks";
+
+export function Chart({
+  height,
+  draw,
+  deps,
+  label,
+  class: cls,
+}: {
+  height: number;
+  draw: (svg: SVGSVGElement, width: number) => void;
+  deps: unknown[];
+  label: string;
+  class?: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    if (svg.current && width > 0) draw(svg.current, width);
+  }, [width, height, ...deps]);
+  return (
+    <div ref={box} class={`chart ${cls ?? ""}`}>
+      <svg ref={svg} role="img" aria-label={label} height={height} />
+    </div>
+  );
+}
