@@ -28,7 +28,7 @@ export function groupActors(mentions: ActorMention[]): ResolvedActor[] {
 export function actorsStage(dict: ActorDictionary = loadActorDictionary()): Stage {
   return {
     name: "actors",
-    version: "1.0.0",
+    version: "1.1.0",
     requires: ["sentences", "tokens", "published"],
     assigns: ["mentions", "actors"],
     run(doc) {

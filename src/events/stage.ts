@@ -8,7 +8,7 @@ import type { PatternSet } from "./patterns.js";
 export function eventsStage(dict: ActorDictionary, patterns: PatternSet, contexts: ContextCues): Stage {
   return {
     name: "events",
-    version: "1.0.0",
+    version: "1.1.0",
     requires: ["sentences", "tokens", "mentions", "published"],
     assigns: ["events"],
     run(doc) {

@@ -171,7 +171,7 @@ export function detectLanguages(doc: Pick<Document, "text" | "paragraphs">): voi
 
 export const languageStage: Stage = {
   name: "language",
-  version: "1.0.0",
+  version: "1.1.0",
   requires: ["text", "paragraphs"],
   assigns: ["paragraphs"],
   run(doc: Document): void {

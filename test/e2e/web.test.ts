@@ -291,6 +291,19 @@ describe.skipIf(!available)("the web UI in Chromium", () => {
     await page.mouse.up();
     await page.waitForURL(/#\/actors\//);
     await page.locator(".dossier h1").waitFor();
+
+    // From the dossier on to the actor's events, and from one of them to its evidence sentence.
+    const asActor = page.locator("a", { hasText: /^Timeline as actor/ });
+    const side = /\(0\)/.test(await asActor.innerText())
+      ? page.locator("a", { hasText: /^as recipient/ })
+      : asActor;
+    await side.click();
+    await page.waitForURL(/#\/timeline\?(actor|recipient)=/);
+    const row = page.locator("li.event-row a.event-link").first();
+    await row.waitFor();
+    await row.click();
+    await page.waitForURL(/#\/documents\/\d+\?event=\d+/);
+    await page.locator(".doc-text .sentence.marked").waitFor();
   });
 
   it("map: the offline world map with event circles; a circle opens its evidence", async () => {
