@@ -1,6 +1,9 @@
 /** Runs: one row per ingest or reprocess, with its figures; the provenance every record points to. */
 import type { Store } from "./connection.js";
 import { writeTransaction } from "./connection.js";
+import type { RunInfo, RunStatus } from "./query/types.js";
+
+export type { RunInfo, RunStatus } from "./query/types.js";
 
 export interface RunFigures {
   documentsNew: number;
@@ -9,21 +12,6 @@ export interface RunFigures {
   documentsFailed: number;
   eventsAdded: number;
   eventsRemoved: number;
-  bytes: number;
-  seconds: number;
-}
-
-export type RunStatus = "running" | "done" | "interrupted";
-
-export interface RunInfo {
-  id: number;
-  command: string;
-  status: RunStatus | "unfinished";
-  startedAt: string;
-  finishedAt: string | null;
-  dyadVersion: string;
-  documents: { new: number; unchanged: number; changed: number; failed: number };
-  events: { added: number; removed: number };
   bytes: number;
   seconds: number;
 }

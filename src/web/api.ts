@@ -1,8 +1,37 @@
 /**
- * The HTTP API of docs/API.md as the browser sees it: response shapes (mirroring
- * src/store/query/*.ts, which the server wraps) and one fetch helper that turns
- * `{"error": {...}}` answers into an ApiError with the server's message.
+ * The HTTP API of docs/API.md as the browser sees it: the response shapes of
+ * src/store/query/types.ts (the server's own, imported as types only, so
+ * nothing of the store reaches the bundle), the wrappers some routes put
+ * around them, and one fetch helper that turns `{"error": {...}}` answers
+ * into an ApiError with the server's message.
  */
+import type { ActorDossier, DyadSummary, MapItem } from "../store/query/types";
+
+export type {
+  ActorBrief,
+  ActorDossier,
+  ActorGraph,
+  ActorSummary,
+  Counterpart,
+  DocumentEvent,
+  DocumentInfo,
+  DocumentList,
+  DocumentListItem,
+  DocumentView,
+  DyadMonth,
+  DyadSummary,
+  EventDetail,
+  EventSummary,
+  GraphEdge,
+  GraphNode,
+  Histogram,
+  HistogramMonth,
+  MapItem,
+  RunInfo,
+  SearchHit,
+  Span,
+  Stats,
+} from "../store/query/types";
 
 export interface TypeMeta {
   name: string;
@@ -18,69 +47,7 @@ export interface Meta {
   kinds: string[];
 }
 
-export interface RunInfo {
-  id: number;
-  command: string;
-  status: string;
-  startedAt: string;
-  finishedAt: string | null;
-  documents: { new: number; unchanged: number; changed: number; failed: number };
-  events: { added: number; removed: number };
-  seconds: number;
-}
-
-export interface Stats {
-  documents: number;
-  sentences: number;
-  actors: number;
-  events: number;
-  stories: number;
-  runs: RunInfo[];
-}
-
-export interface ActorBrief {
-  id: string;
-  name: string;
-  key: string;
-}
-
-export interface EventLocation {
-  name: string;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-export interface EventRecord {
-  id: string;
-  event: string;
-  mode: string | null;
-  context: string[];
-  date: string | null;
-  location: EventLocation | null;
-  modality: string;
-  evidence: { sentence: number; sentence_start: number; sentence_end: number; trigger: { text: string } };
-  pattern: string;
-  date_precision?: string | null;
-  quantities?: { text: string }[];
-  reported_by?: { id: string; name: string } | null;
-}
-
-export interface EventSummary {
-  id: number;
-  event: string;
-  mode: string | null;
-  modality: string;
-  date: string | null;
-  day: string | null;
-  actor: ActorBrief;
-  recipient: ActorBrief | null;
-  story: { id: number; events: number; documents: number };
-  document: { id: number; docId: string; source: string; title: string | null; published: string | null };
-  record: EventRecord;
-  sentence?: string | null;
-}
-
+/** `/api/events`: one page of the matching events (EventSummary items). */
 export interface Page<T> {
   total: number;
   limit: number;
@@ -88,161 +55,12 @@ export interface Page<T> {
   items: T[];
 }
 
-export interface HistogramMonth {
-  month: string;
-  total: number;
-  types: Record<string, number>;
-}
+/** `/api/actors/:id`: the dossier with the dyads the actor is in (src/server/routes/actors.ts). */
+export type DossierWithTrends = ActorDossier & { trends: DyadSummary[] };
 
-export interface Histogram {
-  months: HistogramMonth[];
-  undated: number;
-}
-
-export interface Affiliation {
-  id: string;
-  name: string;
-}
-
-export interface ActorSummary {
-  id: string;
-  name: string;
-  kind: string;
-  country: string | null;
-  sector: string | null;
-  affiliation: Affiliation | null;
-  mentions: number;
-  asActor: number;
-  asRecipient: number;
-}
-
-export interface DyadMonth {
-  month: string;
-  events: number;
-  score: number;
-}
-
-export interface DyadSummary {
-  actor: { key: string; name: string };
-  recipient: { key: string; name: string };
-  events: number;
-  types: Record<string, number>;
-  quads: Record<string, number>;
-  score: number;
-  months: DyadMonth[];
-}
-
-export interface ActorDossier {
-  actor: {
-    id: string;
-    name: string;
-    kind: string;
-    country: string | null;
-    sector: string | null;
-    affiliation: Affiliation | null;
-    firstSeen: string;
-  };
-  scope: "actor" | "state";
-  names: { text: string; count: number }[];
-  identities: {
-    country: string | null;
-    sector: string | null;
-    affiliation: Affiliation | null;
-    first: string | null;
-    last: string | null;
-    mentions: number;
-  }[];
-  documents: number;
-  asActor: Record<string, number>;
-  asRecipient: Record<string, number>;
-  counterparts: { key: string; name: string; asRecipient: number; asActor: number; total: number }[];
-  trends?: DyadSummary[];
-}
-
-export interface DocumentListItem {
-  id: number;
-  docId: string;
-  source: string;
-  title: string | null;
-  published: string | null;
-  events: number;
-}
-
-export interface DocumentInfo {
-  id: number;
-  docId: string;
-  source: string;
-  title: string | null;
-  published: string | null;
-  url: string | null;
-  version: number;
-  current: boolean;
-}
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export interface DocumentEvent {
-  id: number;
-  event: string;
-  modality: string;
-  actor: string | { id: string; name: string } | null;
-  recipient: string | { id: string; name: string } | null;
-  sentence: number;
-  trigger: Span | null;
-  actorSpan: Span | null;
-  recipientSpan: Span | null;
-}
-
-export interface DocumentView {
-  document: DocumentInfo;
-  text: string;
-  sentences: { index: number; start: number; end: number; language?: string }[];
-  mentions: { start: number; end: number; actor: string; name: string; kind: string }[];
-  events: DocumentEvent[];
-}
-
-export interface SearchHit {
-  sentence: { id: number; index: number; start: number; end: number; text: string };
-  document: { id: number; docId: string; source: string; title: string | null; published: string | null };
-  events: { id: number; event: string; modality: string; actor: string; recipient: string | null }[];
-}
-
-export interface GraphNode {
-  id: string;
-  name: string;
-  kind: string | null;
-  country: string | null;
-  events: number;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  events: number;
-  score: number;
-  types: Record<string, number>;
-  first: string | null;
-  last: string | null;
-}
-
-export interface GraphData {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
-
-export interface MapItem {
-  id: number;
-  event: string;
-  modality: string;
-  date: string | null;
-  actor: string | ActorBrief | null;
-  recipient: string | ActorBrief | null;
-  place: { name: string; iso3: string | null; lat: number; lon: number };
-  sentence?: string | null;
-  document?: { id: number; title: string | null } | number;
+/** `/api/map`: the located events, wrapped. */
+export interface MapResponse {
+  items: MapItem[];
 }
 
 /** An answer other than 2xx: the server's `{"error": {"status", "message"}}` when it sent one. */
@@ -300,20 +118,4 @@ export function actorName(a: string | { name?: string; id?: string } | null | un
 export function actorId(a: string | { id?: string; key?: string } | null | undefined): string | null {
   if (!a || typeof a === "string") return null;
   return a.id ?? a.key ?? null;
-}
-
-export interface EventDetail {
-  id: number;
-  live: boolean;
-  record: EventRecord;
-  story: {
-    id: number;
-    events: number;
-    documents: number;
-    firstDate: string | null;
-    lastDate: string | null;
-    others: { id: number; docId: string; title: string | null; source: string; date: string | null }[];
-  };
-  sentence: { index: number; start: number; end: number; text: string } | null;
-  document: DocumentInfo;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { DyadSummary, GraphData } from "./api";
+import type { ActorGraph, DyadSummary } from "./api";
 import { monthTicks } from "./charts";
 import { autoMin, groupTrends, prune } from "./model";
 import { monthStart } from "./route";
@@ -37,7 +37,7 @@ describe("groupTrends", () => {
 });
 
 describe("the network's threshold", () => {
-  const data: GraphData = {
+  const data: ActorGraph = {
     nodes: [
       { id: "A", name: "A", kind: "state", country: null, events: 10 },
       { id: "B", name: "B", kind: "state", country: null, events: 3 },

@@ -1,5 +1,5 @@
 /** Pure reshaping of API answers for the pages (unit-tested in Node). */
-import type { DyadSummary, GraphData } from "./api";
+import type { ActorGraph, DyadSummary } from "./api";
 
 export interface CounterpartTrend {
   key: string;
@@ -39,7 +39,7 @@ export function groupTrends(
 }
 
 /** The actors with at least `min` events, and the pairs between them. */
-export function prune(data: GraphData, min: number): GraphData {
+export function prune(data: ActorGraph, min: number): ActorGraph {
   if (min <= 1) return data;
   const nodes = data.nodes.filter((n) => n.events >= min);
   const keep = new Set(nodes.map((n) => n.id));
@@ -49,6 +49,6 @@ export function prune(data: GraphData, min: number): GraphData {
 export const MIN_CHOICES = [1, 2, 3, 5, 10, 20, 50];
 
 /** The smallest threshold that leaves at most `max` actors: a readable graph to start with. */
-export function autoMin(data: GraphData, max = 150): number {
+export function autoMin(data: ActorGraph, max = 150): number {
   return MIN_CHOICES.find((m) => data.nodes.filter((n) => n.events >= m).length <= max) ?? 50;
 }

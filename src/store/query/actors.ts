@@ -2,20 +2,9 @@
 import { sql } from "kysely";
 import type { Store } from "../connection.js";
 import { containsPattern, keyNames, num, QueryError, resolveActor } from "./common.js";
+import type { ActorDossier, ActorSummary } from "./types.js";
 
-export interface ActorSummary {
-  id: string;
-  name: string;
-  kind: string;
-  country: string | null;
-  sector: string | null;
-  affiliation: { id: string; name: string } | null;
-  /** Mentions in current documents. */
-  mentions: number;
-  /** Live events with this actor as actor, and as recipient. */
-  asActor: number;
-  asRecipient: number;
-}
+export type { ActorDossier, ActorSummary, Counterpart } from "./types.js";
 
 export interface ActorListOptions {
   kind?: string;
@@ -82,36 +71,6 @@ export async function listActors(store: Store, opts: ActorListOptions = {}): Pro
     asActor: num(r.as_actor),
     asRecipient: num(r.as_recipient),
   }));
-}
-
-export interface Counterpart {
-  key: string;
-  name: string;
-  /** Events from the dossier's actor to this one, and from this one to it. */
-  asRecipient: number;
-  asActor: number;
-  total: number;
-}
-
-export interface ActorDossier {
-  actor: Omit<ActorSummary, "mentions" | "asActor" | "asRecipient"> & { firstSeen: string };
-  /** "state": counts include the state's organs and officials (events at state level). */
-  scope: "actor" | "state";
-  /** How texts named it, most frequent first. */
-  names: { text: string; count: number }[];
-  /** Country, sector and affiliation it had, over the publication dates of the texts. */
-  identities: {
-    country: string | null;
-    sector: string | null;
-    affiliation: { id: string; name: string } | null;
-    first: string | null;
-    last: string | null;
-    mentions: number;
-  }[];
-  documents: number;
-  asActor: Record<string, number>;
-  asRecipient: Record<string, number>;
-  counterparts: Counterpart[];
 }
 
 /** The dossier of one actor, found by id, name or alias; ambiguous names are refused with the candidates. */

@@ -6,23 +6,10 @@
 import type { EventRecord } from "../../model/event.js";
 import type { Store } from "../connection.js";
 import { num, QueryError } from "./common.js";
-import type { ActorBrief } from "./events.js";
-import { type DocumentInfo, documentInfo } from "./records.js";
+import { documentInfo } from "./records.js";
+import type { DocumentList, DocumentView } from "./types.js";
 
-export interface DocumentListItem {
-  id: number;
-  docId: string;
-  source: string;
-  title: string | null;
-  published: string | null;
-  /** Live events of the document. */
-  events: number;
-}
-
-export interface DocumentList {
-  total: number;
-  items: DocumentListItem[];
-}
+export type { DocumentEvent, DocumentList, DocumentListItem, DocumentView, Span } from "./types.js";
 
 /** Current documents, newest published first (undated last). */
 export async function listDocuments(
@@ -50,31 +37,6 @@ export async function listDocuments(
       events: r.event_count,
     })),
   };
-}
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export interface DocumentView {
-  document: DocumentInfo;
-  /** The cleaned text: every offset below points into it. */
-  text: string;
-  sentences: { index: number; start: number; end: number; language: string }[];
-  mentions: { start: number; end: number; actor: string; name: string; kind: string; text: string }[];
-  events: {
-    id: number;
-    event: string;
-    modality: string;
-    actor: ActorBrief;
-    recipient: ActorBrief | null;
-    /** Index of the evidence sentence. */
-    sentence: number;
-    trigger: Span;
-    actorSpan: Span;
-    recipientSpan: Span | null;
-  }[];
 }
 
 export async function documentView(store: Store, id: number): Promise<DocumentView> {

@@ -11,24 +11,14 @@ import type { Store } from "../connection.js";
 import type { PloverTypes, Quad } from "../plover-types.js";
 import { keyNames, num } from "./common.js";
 import { filteredEvents } from "./events.js";
+import type { DyadMonth, DyadSummary, Quad as ResponseQuad } from "./types.js";
 
-export interface DyadMonth {
-  /** YYYY-MM, or "" for events with no date at all. */
-  month: string;
-  events: number;
-  /** Sum of the weights of the month's asserted events. */
-  score: number;
-}
+export type { DyadMonth, DyadSummary } from "./types.js";
 
-export interface DyadSummary {
-  actor: { key: string; name: string };
-  recipient: { key: string; name: string };
-  events: number;
-  types: Partial<Record<EventType, number>>;
-  quads: Partial<Record<Quad, number>>;
-  score: number;
-  months: DyadMonth[];
-}
+/** QUADS of plover-types.ts and the Quad of the response types must be one set: compiling fails otherwise. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _QuadsAgree = Assert<Same<Quad, ResponseQuad>>;
 
 export interface DyadOptions {
   /** Pairs with at least this many live events (default 1). */

@@ -5,6 +5,9 @@ import type { Store } from "../connection.js";
 import { sinceBound, untilBound } from "../dates.js";
 import { sentenceMatches } from "../fts.js";
 import { type ActorMatch, num, resolveActor, sideMatches } from "./common.js";
+import type { EventSummary } from "./types.js";
+
+export type { ActorBrief, EventSummary } from "./types.js";
 
 export interface EventFilter {
   /** Id, name, alias or ISO code; case-insensitive. */
@@ -29,32 +32,6 @@ export interface EventFilter {
   limit?: number;
   /** Skip this many first (paging). */
   offset?: number;
-}
-
-export interface ActorBrief {
-  id: string;
-  name: string;
-  /** State/organisation level key (see stories.ts). */
-  key: string;
-}
-
-export interface EventSummary {
-  id: number;
-  event: string;
-  mode: string | null;
-  modality: string;
-  /** The record's own date, or null. */
-  date: string | null;
-  /** First day of its period (own date, else the document's); null when neither is known. */
-  day: string | null;
-  actor: ActorBrief;
-  recipient: ActorBrief | null;
-  story: { id: number; events: number; documents: number };
-  document: { id: number; docId: string; source: string; title: string | null; published: string | null };
-  /** The record exactly as extract printed it. */
-  record: EventRecord;
-  /** The evidence sentence's text, when asked for (see FindEventsOptions). */
-  sentence?: string | null;
 }
 
 export interface FindEventsOptions {

@@ -8,31 +8,9 @@ import type { Store } from "../connection.js";
 import type { PloverTypes } from "../plover-types.js";
 import { num } from "./common.js";
 import { type EventFilter, filteredEvents } from "./events.js";
+import type { ActorGraph, GraphEdge, GraphNode } from "./types.js";
 
-export interface GraphNode {
-  id: string;
-  name: string;
-  kind: string | null;
-  country: string | null;
-  /** Events on this node's edges, either direction. */
-  events: number;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  events: number;
-  score: number;
-  types: Record<string, number>;
-  /** First and last day of the edge's dated events; null when all are undated. */
-  first: string | null;
-  last: string | null;
-}
-
-export interface ActorGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { ActorGraph, GraphEdge, GraphNode } from "./types.js";
 
 /** `limit`: keep the edges with most events (default all). */
 export async function actorGraph(

@@ -3,19 +3,9 @@ import { sql } from "kysely";
 import type { Store } from "../connection.js";
 import { num } from "./common.js";
 import { type EventFilter, filteredEvents } from "./events.js";
+import type { Histogram, HistogramMonth } from "./types.js";
 
-export interface HistogramMonth {
-  /** YYYY-MM: the month the event's period starts in. */
-  month: string;
-  total: number;
-  types: Record<string, number>;
-}
-
-export interface Histogram {
-  months: HistogramMonth[];
-  /** Matching events with no date at all (neither their own nor their document's). */
-  undated: number;
-}
+export type { Histogram, HistogramMonth } from "./types.js";
 
 export async function histogram(store: Store, filter: EventFilter = {}): Promise<Histogram> {
   const where = await filteredEvents(store, filter);

@@ -2,22 +2,11 @@
 import { sql } from "kysely";
 import type { EventRecord } from "../../model/event.js";
 import type { Store } from "../connection.js";
-import type { ActorBrief, EventFilter } from "./events.js";
+import type { EventFilter } from "./events.js";
 import { filteredEvents } from "./events.js";
+import type { MapItem } from "./types.js";
 
-export interface MapItem {
-  id: number;
-  event: string;
-  modality: string;
-  /** The record's own date, else the first day of its document's; null when neither is known. */
-  date: string | null;
-  actor: ActorBrief;
-  recipient: ActorBrief | null;
-  place: { name: string; iso3: string | null; lat: number; lon: number };
-  /** The evidence sentence's text. */
-  sentence: string | null;
-  document: { id: number; title: string | null };
-}
+export type { MapItem } from "./types.js";
 
 /** In date order like findEvents; `filter.limit` caps the items (default all). */
 export async function mapEvents(store: Store, filter: EventFilter = {}): Promise<MapItem[]> {

@@ -6,17 +6,11 @@ import type { EventRecord } from "../../model/event.js";
 import type { ExtractOutput } from "../../pipeline/output.js";
 import type { Store } from "../connection.js";
 import type { StoredOutput } from "../rows.js";
-import { listRuns, type RunInfo } from "../runs.js";
+import { listRuns } from "../runs.js";
 import { num, QueryError } from "./common.js";
+import type { DocumentInfo, EventDetail, Stats } from "./types.js";
 
-export interface Stats {
-  documents: number;
-  sentences: number;
-  actors: number;
-  events: number;
-  stories: number;
-  runs: RunInfo[];
-}
+export type { DocumentInfo, EventDetail, Stats } from "./types.js";
 
 /** Current documents and what hangs off them; stories with at least one live event. */
 export async function stats(store: Store): Promise<Stats> {
@@ -42,39 +36,6 @@ export async function stats(store: Store): Promise<Stats> {
     ),
     runs: await listRuns(store),
   };
-}
-
-export interface DocumentInfo {
-  id: number;
-  docId: string;
-  source: string;
-  title: string | null;
-  published: string | null;
-  url: string | null;
-  version: number;
-  current: boolean;
-  contentHash: string;
-  firstSeen: string;
-  lastSeen: string;
-  versions: Record<string, string>;
-}
-
-export interface EventDetail {
-  id: number;
-  /** False when the event belongs to a replaced version of its document. */
-  live: boolean;
-  record: EventRecord;
-  story: {
-    id: number;
-    events: number;
-    documents: number;
-    firstDate: string | null;
-    lastDate: string | null;
-    /** The story's other live events, oldest first. */
-    others: { id: number; docId: string; title: string | null; source: string; date: string | null }[];
-  };
-  sentence: { index: number; start: number; end: number; text: string } | null;
-  document: DocumentInfo;
 }
 
 export async function eventDetail(store: Store, id: number): Promise<EventDetail> {

@@ -1,13 +1,9 @@
 /** `dyad search`: full text over the sentences of current documents, each hit with its document and events. */
 import type { Store } from "../connection.js";
 import { sentenceMatches } from "../fts.js";
+import type { SearchHit } from "./types.js";
 
-export interface SearchHit {
-  sentence: { id: number; index: number; start: number; end: number; text: string };
-  document: { id: number; docId: string; source: string; title: string | null; published: string | null };
-  /** Live events whose evidence is this sentence. */
-  events: { id: number; event: string; modality: string; actor: string; recipient: string | null }[];
-}
+export type { SearchHit } from "./types.js";
 
 export async function searchSentences(store: Store, query: string, limit = 20): Promise<SearchHit[]> {
   const matches = sentenceMatches(store.dialect, query);

@@ -1,6 +1,6 @@
 /** Actors: the list (search by name, kind) and one actor's dossier with its dyad trends. */
 import { useEffect, useState } from "preact/hooks";
-import type { ActorDossier, ActorSummary, DyadSummary } from "../api";
+import type { ActorSummary, DossierWithTrends, DyadSummary } from "../api";
 import { Chart } from "../chart";
 import { drawScoreMonths, type ScoreSeries } from "../charts";
 import { kindColor, typeColor } from "../colors";
@@ -177,8 +177,8 @@ function TypeCounts({
   );
 }
 
-function Trends({ dossier }: { dossier: ActorDossier }) {
-  const { groups } = groupTrends(dossier.trends ?? [], [dossier.actor.id, dossier.actor.country]);
+function Trends({ dossier }: { dossier: DossierWithTrends }) {
+  const { groups } = groupTrends(dossier.trends, [dossier.actor.id, dossier.actor.country]);
   const shown = groups.slice(0, 10);
   if (shown.length === 0)
     return (
@@ -248,7 +248,7 @@ function Trends({ dossier }: { dossier: ActorDossier }) {
 }
 
 export function ActorPage({ id }: { id: string }) {
-  const dossier = useApi<ActorDossier>(`/api/actors/${encodeURIComponent(id)}`);
+  const dossier = useApi<DossierWithTrends>(`/api/actors/${encodeURIComponent(id)}`);
   if (dossier.error) return <ErrorBanner error={dossier.error} what={`the dossier of “${id}”`} />;
   if (!dossier.data) return <Loading what="the dossier" />;
   const d = dossier.data;
@@ -374,11 +374,7 @@ export function ActorPage({ id }: { id: string }) {
             <Empty>No counterparts: no event with this actor has another actor on the other side.</Empty>
           )}
           <h2>Dyad trends</h2>
-          {dossier.data.trends ? (
-            <Trends dossier={d} />
-          ) : (
-            <Empty>The server sent no trends for this actor.</Empty>
-          )}
+          <Trends dossier={d} />
         </div>
       </div>
     </section>

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useEffect, useMemo } from "preact/hooks";
-import { actorId, actorName, type DocumentListItem, type DocumentView, type EventDetail } from "../api";
+import { actorId, actorName, type DocumentList, type DocumentView, type EventDetail } from "../api";
 import { kindColor } from "../colors";
 import { href } from "../route";
 import { type Block, cutText, type MentionSpan, type Piece } from "../spans";
@@ -152,7 +152,7 @@ function EventRecordCard({ id }: { id: number }) {
           <dd>{r.mode}</dd>
         </>
       )}
-      {r.context?.length > 0 && (
+      {r.context.length > 0 && (
         <>
           <dt>context</dt>
           <dd>{r.context.join(", ")}</dd>
@@ -164,7 +164,7 @@ function EventRecordCard({ id }: { id: number }) {
           <dd>{r.reported_by.name}</dd>
         </>
       )}
-      {r.quantities && r.quantities.length > 0 && (
+      {r.quantities.length > 0 && (
         <>
           <dt>quantities</dt>
           <dd>{r.quantities.map((q) => q.text).join("; ")}</dd>
@@ -205,10 +205,10 @@ export function DocumentPage({ id, params }: { id: string; params: URLSearchPara
     () =>
       data
         ? cutText(
-            data.text ?? "",
-            data.sentences ?? [],
-            data.mentions ?? [],
-            (data.events ?? []).map((e) => ({
+            data.text,
+            data.sentences,
+            data.mentions,
+            data.events.map((e) => ({
               id: e.id,
               event: e.event,
               trigger: e.trigger,
@@ -339,9 +339,7 @@ export function DocumentPage({ id, params }: { id: string; params: URLSearchPara
 export function DocumentsPage({ params }: { params: URLSearchParams }) {
   const offset = Math.max(0, Number(params.get("offset")) || 0);
   const limit = 50;
-  const docs = useApi<{ total: number; items: DocumentListItem[] }>(
-    `/api/documents?limit=${limit}&offset=${offset}`,
-  );
+  const docs = useApi<DocumentList>(`/api/documents?limit=${limit}&offset=${offset}`);
   return (
     <section class="page">
       <div class="page-head">

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
-import { actorName, getJson, type MapItem, type Stats } from "../api";
+import { actorName, getJson, type MapItem, type MapResponse, type Stats } from "../api";
 import { typeColor } from "../colors";
 import { FilterBar } from "../filters";
 import { apiQuery, filtersFrom, href } from "../route";
@@ -249,14 +249,12 @@ function PlaceList({ items }: { items: MapItem[] }) {
 
 export function MapPage({ params }: { params: URLSearchParams }) {
   const filters = filtersFrom(params);
-  const data = useApi<{ items: MapItem[] }>(`/api/map${apiQuery(filters)}`);
+  const data = useApi<MapResponse>(`/api/map${apiQuery(filters)}`);
   const stats = useApi<Stats>("/api/stats");
   const [fit, setFit] = useState<"events" | "world">("events");
   const located = useMemo(
     () =>
-      (data.data?.items ?? []).filter(
-        (i) => i.place && Number.isFinite(i.place.lat) && Number.isFinite(i.place.lon),
-      ),
+      (data.data?.items ?? []).filter((i) => Number.isFinite(i.place.lat) && Number.isFinite(i.place.lon)),
     [data.data],
   );
   // An SVG stays responsive up to a few thousand circles; beyond that, narrow the filters.

@@ -8,7 +8,7 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import Sigma from "sigma";
-import type { GraphData, Histogram, Stats } from "../api";
+import type { ActorGraph, Histogram, Stats } from "../api";
 import { KIND_COLORS, kindColor, scoreColor } from "../colors";
 import { FilterBar, withFilters } from "../filters";
 import { autoMin, MIN_CHOICES, prune } from "../model";
@@ -33,7 +33,7 @@ interface EdgeAttrs {
   events: number;
 }
 
-export function buildGraph(data: GraphData): Graph<NodeAttrs, EdgeAttrs> {
+export function buildGraph(data: ActorGraph): Graph<NodeAttrs, EdgeAttrs> {
   const g = new Graph<NodeAttrs, EdgeAttrs>({ type: "directed", multi: false, allowSelfLoops: false });
   const maxEvents = Math.max(1, ...data.nodes.map((n) => n.events));
   const n = data.nodes.length;
@@ -70,7 +70,7 @@ export function buildGraph(data: GraphData): Graph<NodeAttrs, EdgeAttrs> {
   return g;
 }
 
-function GraphView({ data }: { data: GraphData }) {
+function GraphView({ data }: { data: ActorGraph }) {
   const box = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [hover, setHover] = useState<string | null>(null);
@@ -241,7 +241,7 @@ function TimeSlider({
   );
 }
 
-function Pruned({ data }: { data: GraphData }) {
+function Pruned({ data }: { data: ActorGraph }) {
   const [min, setMin] = useState(() => autoMin(data));
   useEffect(() => setMin(autoMin(data)), [data]);
   const shown = useMemo(() => prune(data, min), [data, min]);
@@ -281,7 +281,7 @@ function Pruned({ data }: { data: GraphData }) {
 export function NetworkPage({ params }: { params: URLSearchParams }) {
   const filters = filtersFrom(params);
   const { since: _s, until: _u, ...rest } = filters;
-  const graph = useApi<GraphData>(`/api/graph${apiQuery(filters)}`);
+  const graph = useApi<ActorGraph>(`/api/graph${apiQuery(filters)}`);
   const hist = useApi<Histogram>(`/api/histogram${apiQuery(rest)}`);
   const stats = useApi<Stats>("/api/stats");
   const dated = (hist.data?.months ?? [])

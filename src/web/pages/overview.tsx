@@ -1,5 +1,5 @@
 /** Overview: corpus counts, events by type per month, the most active dyads and the latest documents. */
-import type { DocumentListItem, DyadSummary, Histogram, Stats } from "../api";
+import type { DocumentList, DocumentListItem, DyadSummary, Histogram, Stats } from "../api";
 import { Chart } from "../chart";
 import { drawStackedMonths } from "../charts";
 import { typeColor } from "../colors";
@@ -68,7 +68,7 @@ function Counts({ stats }: { stats: Stats }) {
     ["events", stats.events],
     ["stories", stats.stories],
   ];
-  const run = stats.runs?.[0];
+  const run = stats.runs[0];
   return (
     <div>
       <ul class="counts">
@@ -81,9 +81,9 @@ function Counts({ stats }: { stats: Stats }) {
       </ul>
       {run && (
         <p class="muted small">
-          Last run: {run.command} #{run.id} ({run.status}), {run.startedAt?.replace("T", " ").slice(0, 16)} —{" "}
-          {fmt(run.documents?.new)} new, {fmt(run.documents?.changed)} changed, {fmt(run.documents?.failed)}{" "}
-          failed documents; +{fmt(run.events?.added)} −{fmt(run.events?.removed)} events.
+          Last run: {run.command} #{run.id} ({run.status}), {run.startedAt.replace("T", " ").slice(0, 16)} —{" "}
+          {fmt(run.documents.new)} new, {fmt(run.documents.changed)} changed, {fmt(run.documents.failed)}{" "}
+          failed documents; +{fmt(run.events.added)} −{fmt(run.events.removed)} events.
         </p>
       )}
     </div>
@@ -218,7 +218,7 @@ export function OverviewPage() {
   const stats = useApi<Stats>("/api/stats");
   const hist = useApi<Histogram>("/api/histogram");
   const dyads = useApi<DyadSummary[]>("/api/dyads?limit=12");
-  const docs = useApi<{ total: number; items: DocumentListItem[] }>("/api/documents?limit=10");
+  const docs = useApi<DocumentList>("/api/documents?limit=10");
   const empty = stats.data?.documents === 0;
   return (
     <section class="page overview">

@@ -40,9 +40,7 @@ export function EventRow({ e }: { e: EventSummary }) {
           <span class="actor">{e.recipient ? e.recipient.name : "—"}</span>
         </span>
         {e.modality !== "asserted" && <ModalityBadge modality={e.modality} />}
-        <span class="event-sentence">
-          {snippet(e.sentence, 260) || e.record?.evidence?.trigger?.text || ""}
-        </span>
+        <span class="event-sentence">{snippet(e.sentence, 260) || e.record.evidence.trigger.text}</span>
         <span class="event-source muted small">
           {e.document.title || e.document.docId}
           {e.document.published ? ` · ${e.document.published}` : ""}
