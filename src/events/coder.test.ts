@@ -123,6 +123,16 @@ describe("event coder", () => {
     expect(doc.text.slice(request!.actor.start, request!.actor.end)).toBe("He");
   });
 
+  it("gives a purpose infinitive the main clause's subject, and a demand its that-clause's subject as recipient", () => {
+    const doc = code(
+      "Tajik President Emomali Rahmon used the summit between Russia and the Central Asian states on Friday to demand that Moscow treat its allies with respect.",
+    );
+    expect(triples(doc)).toContain("TJK REQUEST RUS asserted");
+    expect(triples(code("Russia urged the United States to withdraw its troops."))).toEqual([
+      "RUS REQUEST USA asserted",
+    ]);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

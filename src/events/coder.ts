@@ -28,6 +28,7 @@ import {
   findPossessive,
   findSubject,
   isPassive,
+  ownerAt,
   reducedPassiveHead,
   type SentenceView,
   viewOf,
@@ -133,7 +134,12 @@ export interface CoderContext {
  */
 function participleHost(v: SentenceView, i: number): number {
   const t = v.tokens;
-  if (!t.lower[i].endsWith("ing") || i - 1 <= v.tokenStart || t.lower[i - 1] !== ",") return i;
+  const participle = t.lower[i].endsWith("ing") && i - 1 > v.tokenStart && t.lower[i - 1] === ",";
+  // "Rahmon used the summit on Friday to demand ...": a purpose infinitive shares the main subject.
+  // "urged Russia to act" keeps the object right before "to" as the one who acts.
+  const purpose =
+    i - 1 > v.tokenStart && t.lower[i - 1] === "to" && ownerAt(v, i - 2) < 0 && t.pos[i - 2] !== "VERB";
+  if (!participle && !purpose) return i;
   for (let j = i - 2; j >= v.tokenStart && j > i - 25; j--) {
     if (t.lower[j] === ";") break;
     if (t.pos[j] === "VERB" && !t.lower[j].endsWith("ing")) return j;
@@ -387,6 +393,14 @@ function recordsFor(
   const p = trig.pattern;
   const t = doc.tokens;
   let { actors, recipients } = assignRoles(v, trig);
+  if (p.event === "REQUEST" && recipients.length === 0) {
+    // "demanded that Moscow treat its allies with respect": the one asked is the that-clause's subject.
+    let k = trig.after;
+    if (t.lower[k] === "that") k++;
+    if (k > trig.after && k < v.tokenEnd && t.pos[k] === "DET") k++;
+    const asked = k > trig.after && k < v.tokenEnd ? ownerAt(v, k) : -1;
+    if (asked >= 0 && !actors.includes(asked)) recipients = [asked];
+  }
   let date = eventDate(facts, t, trig.index);
   let inherited: ActorRef | null = null;
   const pronoun = actors.length === 0 && antecedent ? personPronounBefore(v, trig.index) : -1;
