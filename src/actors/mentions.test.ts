@@ -29,6 +29,13 @@ const brief = (doc: Document) =>
   doc.mentions.map((m) => `${m.text} => ${m.id} ${m.kind} ${m.country ?? "-"} ${m.sector ?? "-"}`);
 
 describe("actor mentions", () => {
+  it("reads 'the Afghan capital' as the government when it acts, and as a place after 'in'", () => {
+    expect(brief(mentionsOf("The Afghan capital fell to the Taliban on Sunday."))[0]).toMatch(
+      /^Afghan capital => AFG/,
+    );
+    expect(mentionsOf("Talks were held in the Russian capital.").mentions).toEqual([]);
+  });
+
   it("knows a Chinese official later by the family name, which comes first", () => {
     const doc = mentionsOf("Chinese Foreign Minister Wang Yi met Mullah Baradar. Wang criticised the US.");
     expect(doc.mentions.find((m) => m.text === "Wang")?.id).toBe(doc.mentions[0].id);

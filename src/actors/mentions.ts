@@ -375,8 +375,11 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
     return { identity: stateGovernment(identityAt(entity, ctx.date)), end: m + 1, via: "alias" };
   }
   // ... a role of something: "the Tajik army", "Russian diplomats", "the President of Russia".
-  if (roles.length && mod)
+  if (roles.length && mod) {
+    // "in the Kazakh capital" is a place, as "in Astana" is; "the Afghan capital fell" is its government.
+    if (roleWords === "capital" && !actsPolitically(ctx, { ...segs[k], end: segs[m - 1].end })) return null;
     return { identity: withRole(ctx, mod.identity, role), end: m, via: "demonym+role", role: roleWords };
+  }
   if (roles.length && !mod && segs[m]?.kind === "of" && adjacent(ctx, segs[m - 1], segs[m])) {
     const target = compose(ctx, segs, m + 1);
     if (target && adjacent(ctx, segs[m], segs[m + 1])) {
@@ -388,7 +391,9 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
       };
     }
   }
-  if (roles.length) return genericRole(ctx, segs, k, m, role, roleWords);
+  // "the capital" alone is a city more often than a government: no generic actor of it.
+  if (roles.length && roleWords !== "capital") return genericRole(ctx, segs, k, m, role, roleWords);
+  if (roles.length) return null;
   return standalone(ctx, segs[k], k);
 }
 
