@@ -208,28 +208,11 @@ function relativeClauseBefore(v: SentenceView, i: number): [number, number] | nu
 }
 
 /** Words after which a noun phrase starts a clause, so that it can be a verb's subject. */
-const CLAUSE_OPENERS = new Set([
-  ",",
-  "that",
-  "if",
-  "when",
-  "because",
-  "after",
-  "before",
-  "while",
-  "and",
-  "but",
-  "as",
-  "unless",
-  "until",
-  "since",
-  "although",
-  "though",
-  ";",
-  ":",
-  "—",
-  "–",
-]);
+const CLAUSE_OPENERS = new Set(
+  ", that if when because after before while and but as unless until since although though ; : — –".split(
+    " ",
+  ),
+);
 
 /**
  * "... if the group attacked US forces": the verb's subject is a noun phrase

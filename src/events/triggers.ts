@@ -78,24 +78,9 @@ function mistaggedPast(v: SentenceView, i: number, patterns: PatternSet): Patter
 }
 
 /** Words before a month name that make it a date: "on March 10", "in May", "early March". */
-const BEFORE_MONTH = new Set([
-  "in",
-  "on",
-  "since",
-  "until",
-  "till",
-  "by",
-  "from",
-  "of",
-  "early",
-  "late",
-  "mid",
-  "last",
-  "next",
-  "this",
-  "since",
-  "through",
-]);
+const BEFORE_MONTH = new Set(
+  "in on since until till by from of early late mid last next this through".split(" "),
+);
 
 /** "to begin on March 10", "in May 2021": the capitalised month is a date, not a march or a may. */
 function isMonthName(v: SentenceView, i: number): boolean {
