@@ -16,8 +16,8 @@ export interface CompiledLists {
 export interface PatternSet {
   patterns: Pattern[];
   lists: Map<Pattern, CompiledLists>;
-  /** "VERB:meet" / "NOUN:talk" -> candidate patterns, most specific first. */
-  byTrigger: Map<string, Pattern[]>;
+  /** Trigger word -> candidate patterns, most specific first, per part of speech ("meet", "talk"). */
+  byTrigger: { VERB: Map<string, Pattern[]>; NOUN: Map<string, Pattern[]> };
   versions: Record<string, string>;
 }
 
@@ -31,7 +31,8 @@ export function comparePatterns(a: Pattern, b: Pattern): number {
 }
 
 export function indexPatterns(files: { name: string; version: string; patterns: Pattern[] }[]): PatternSet {
-  const byTrigger = new Map<string, Pattern[]>();
+  // Keyed by part of speech, then word: the lookup runs per token and builds no key string.
+  const byTrigger = { VERB: new Map<string, Pattern[]>(), NOUN: new Map<string, Pattern[]>() };
   const patterns: Pattern[] = [];
   const versions: Record<string, string> = {};
   const ids = new Set<string>();
@@ -46,15 +47,16 @@ export function indexPatterns(files: { name: string; version: string; patterns: 
         object: p.object ? new Set(p.object) : null,
         notObject: p.notObject ? new Set(p.notObject) : null,
       });
+      const index = byTrigger[p.pos];
       for (const lemma of p.lemmas) {
-        const key = `${p.pos}:${lemma}`;
-        const list = byTrigger.get(key) ?? [];
+        const list = index.get(lemma) ?? [];
         list.push(p);
-        byTrigger.set(key, list);
+        index.set(lemma, list);
       }
     }
   }
-  for (const list of byTrigger.values()) list.sort(comparePatterns);
+  for (const index of [byTrigger.VERB, byTrigger.NOUN])
+    for (const list of index.values()) list.sort(comparePatterns);
   return { patterns, lists, byTrigger, versions };
 }
 

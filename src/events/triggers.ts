@@ -71,7 +71,7 @@ function mistaggedPast(v: SentenceView, i: number, patterns: PatternSet): Patter
     stem.length > 3 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : "",
   ];
   for (const c of candidates) {
-    const found = c ? patterns.byTrigger.get(`VERB:${c}`) : undefined;
+    const found = c ? patterns.byTrigger.VERB.get(c) : undefined;
     if (found) return found;
   }
   return undefined;
@@ -100,9 +100,9 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
     if (isMonthName(v, i)) continue;
     const cls = triggerClass(t.pos[i]);
-    let candidates = cls ? patterns.byTrigger.get(`${cls}:${t.lemma[i]}`) : undefined;
-    if (cls && !candidates && t.lower[i] !== t.lemma[i])
-      candidates = patterns.byTrigger.get(`${cls}:${t.lower[i]}`);
+    const index = cls ? patterns.byTrigger[cls] : undefined;
+    let candidates = index?.get(t.lemma[i]);
+    if (index && !candidates && t.lower[i] !== t.lemma[i]) candidates = index.get(t.lower[i]);
     if (!candidates && cls !== "VERB") candidates = mistaggedPast(v, i, patterns);
     if (!candidates) continue;
     for (const p of candidates) {
