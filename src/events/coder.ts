@@ -368,7 +368,7 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     for (const trig of triggers) {
       if (isGoverned(doc.tokens, trig, kept)) continue;
       kept.push(trig);
-      events.push(...recordsFor(ctx, doc, v, si, trig, facts.get(si), events, antecedent));
+      events.push(...recordsFor(ctx, doc, v, si, trig, () => facts.get(si), events, antecedent));
     }
     // Subjects come first: the person who acted in this sentence, else the first person it names.
     const actedIds = new Set(events.filter((e) => e.evidence.sentence === si).map((e) => e.actor.id));
@@ -386,7 +386,7 @@ function recordsFor(
   v: SentenceView,
   si: number,
   trig: Trigger,
-  facts: SentenceFacts,
+  factsOf: () => SentenceFacts,
   earlier: EventRecord[],
   antecedent: ActorMention | null,
 ): EventRecord[] {
@@ -401,9 +401,12 @@ function recordsFor(
     const asked = k > trig.after && k < v.tokenEnd ? ownerAt(v, k) : -1;
     if (asked >= 0 && !actors.includes(asked)) recipients = [asked];
   }
+  const pronoun = actors.length === 0 && antecedent ? personPronounBefore(v, trig.index) : -1;
+  // No one to act: done before the sentence's dates, places and quantities are read (the costly part).
+  if (actors.length === 0 && pronoun < 0 && !(p.subjectIsRecipient && recipients.length)) return [];
+  const facts = factsOf();
   let date = eventDate(facts, t, trig.index);
   let inherited: ActorRef | null = null;
-  const pronoun = actors.length === 0 && antecedent ? personPronounBefore(v, trig.index) : -1;
   if (pronoun >= 0 && antecedent) {
     // "He urged the Taliban ...": the person last named, marked on the pronoun that stands for them.
     inherited = {
