@@ -133,6 +133,22 @@ describe("event coder", () => {
     ]);
   });
 
+  it("makes two sides that agree to act on troops partners of each other, not of the troops", () => {
+    expect(
+      triples(code("India and China agreed to pull back troops from the disputed border area.")),
+    ).toEqual(["IND AGREE CHN asserted", "CHN AGREE IND asserted"]);
+  });
+
+  it("negates what someone denies, and gives 'they' after 'after' no earlier actor", () => {
+    expect(triples(code("Kazakhstan denied reports that it had sent troops to Ukraine."))).toEqual([
+      "KAZ MOBILIZE - negated",
+    ]);
+    const doc = code(
+      "Turkey expelled ten ambassadors after they called for the release of a jailed activist.",
+    );
+    expect(triples(doc).some((x) => x.startsWith("TUR REQUEST"))).toBe(false);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

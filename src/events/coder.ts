@@ -118,6 +118,9 @@ function reciprocalUse(v: SentenceView, trig: Trigger): boolean {
   );
 }
 
+/** Types whose recipient is a partner, never the object of an infinitive they govern. */
+const PARTNER_TYPES = new Set(["AGREE", "CONSULT", "COOPERATE"]);
+
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
 const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
 
@@ -154,7 +157,7 @@ function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
       if (trig.pattern.pos === "NOUN" && !objectOfVerb(v, trig.index)) return [];
       return findSubject(v, participleHost(v, trig.index));
     case "object":
-      return findObject(v, trig.after);
+      return findObject(v, trig.after, PARTNER_TYPES.has(trig.pattern.event));
     case "possessive":
       return findPossessive(v, trig.index);
     case "of":

@@ -91,7 +91,8 @@ export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8):
     if (w === "," && j < trigger - 3) break;
     // "... was in no one's interest and called on": a clause ending in a noun before "and" is another clause.
     if ((w === "and" || w === "but") && j > start && /^(?:NOUN|PROPN|PRON|NUM)$/.test(t.pos[j - 1])) break;
-    if (NEGATIONS.has(w)) negated = true;
+    // "denied (reports) that it had sent troops", "denies sending weapons".
+    if (NEGATIONS.has(w) || t.lemma[j] === "deny") negated = true;
     else if (FUTURE.has(w)) future = true;
     else if (w === "would" || w === "'d") hypothetical = true;
     else if (HYPOTHETICAL.has(w)) hypothetical = true;

@@ -219,6 +219,13 @@ const CLAUSE_OPENERS = new Set(
  * that names no actor, so no earlier mention is its subject. (A pronoun, "it
  * will not lift", usually stands for the earlier subject, which is kept.)
  */
+/** Subordinators after which a pronoun starts a clause of its own: "expelled them after they called". */
+const SUBORDINATORS = new Set(
+  "after before when while because since although though if unless until once".split(" "),
+);
+// Plural only: "he" after "after" is mostly the person just named ("pardoned Nixon after he resigned").
+const SUBJECT_PRONOUN = new Set("they we".split(" "));
+
 function unresolvedSubject(v: SentenceView, i: number): boolean {
   const t = v.tokens;
   let j = i - 1;
@@ -228,6 +235,9 @@ function unresolvedSubject(v: SentenceView, i: number): boolean {
   )
     j--;
   if (j < v.tokenStart || ownerAt(v, j) >= 0) return false;
+  // "... after they called for": a pronoun opening a subordinate clause has its own referent.
+  if (t.pos[j] === "PRON")
+    return j > v.tokenStart && SUBORDINATORS.has(t.lower[j - 1]) && SUBJECT_PRONOUN.has(t.lower[j]);
   if (t.pos[j] !== "NOUN") return false;
   let k = j;
   while (
@@ -278,12 +288,18 @@ function onlyFunctionWordsBetween(v: SentenceView, a: number, b: number): boolea
 }
 
 /** The first mention after the trigger that is not introduced by a preposition, within the clause. */
-export function findObject(v: SentenceView, after: number): number[] {
+export function findObject(v: SentenceView, after: number, infinitiveEnds = false): number[] {
   const t = v.tokens;
+  let pastInfinitive = false;
   for (let j = after; j < v.tokenEnd && j < after + 12; j++) {
     if (CLAUSE_ENDS.has(t.lower[j])) return [];
+    // "agreed to pull back troops": troops are what the infinitive acts on, not a party to the
+    // agreement; "agreed to provide Sri Lanka with technology" names the party it benefits.
+    if (infinitiveEnds && t.lower[j] === "to" && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX"))
+      pastInfinitive = true;
     const k = ownerAt(v, j);
     if (k < 0) continue;
+    if (pastInfinitive && v.mentions[k].id.startsWith("role:")) return [];
     if (precededByPreposition(v, v.mentions[k])) return [];
     return coordinated(v, k, { from: after, to: v.tokenEnd });
   }
