@@ -149,6 +149,13 @@ describe("event coder", () => {
     expect(triples(doc).some((x) => x.startsWith("TUR REQUEST"))).toBe(false);
   });
 
+  it("keeps one record per fact: an attack with its recipient, no 'disputed border' accusation", () => {
+    const doc = code(
+      "Kyrgyzstan and Tajikistan exchanged fire along their disputed border, killing at least 40 people.",
+    );
+    expect(triples(doc)).toEqual(["KGZ ASSAULT TJK asserted", "TJK ASSAULT KGZ asserted"]);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

@@ -141,7 +141,10 @@ function participleHost(v: SentenceView, i: number): number {
   // "Rahmon used the summit on Friday to demand ...": a purpose infinitive shares the main subject.
   // "urged Russia to act" keeps the object right before "to" as the one who acts.
   const purpose =
-    i - 1 > v.tokenStart && t.lower[i - 1] === "to" && ownerAt(v, i - 2) < 0 && t.pos[i - 2] !== "VERB";
+    i - 1 > v.tokenStart &&
+    t.lower[i - 1] === "to" &&
+    ownerAt(v, i - 2) < 0 &&
+    (t.pos[i - 2] === "NOUN" || t.pos[i - 2] === "PROPN" || t.pos[i - 2] === "NUM");
   if (!participle && !purpose) return i;
   for (let j = i - 2; j >= v.tokenStart && j > i - 25; j--) {
     if (t.lower[j] === ";") break;
@@ -550,7 +553,13 @@ function recordsFor(
 function dedupe(events: EventRecord[]): EventRecord[] {
   const seen = new Map<string, EventRecord>();
   const out: EventRecord[] = [];
+  // "X and Y exchanged fire, killing 40": X's attack without a recipient says less than X's attack on Y
+  // in the same sentence, and is the same fact.
+  const withRecipient = new Set(
+    events.filter((e) => e.recipient).map((e) => `${e.evidence.sentence}|${e.actor.id}|${e.event}`),
+  );
   for (const e of events) {
+    if (!e.recipient && withRecipient.has(`${e.evidence.sentence}|${e.actor.id}|${e.event}`)) continue;
     const key = `${e.actor.id}|${e.event}|${e.recipient?.id ?? ""}|${e.modality}|${e.date ?? ""}`;
     const first = seen.get(key);
     if (first) {

@@ -90,6 +90,15 @@ function isMonthName(v: SentenceView, i: number): boolean {
   return /^\d/.test(next) || (i > v.tokenStart && BEFORE_MONTH.has(t.lower[i - 1]));
 }
 
+const POSSESSIVES = new Set("the a an their its his her our your this that these those".split(" "));
+
+/** "their disputed border", "the occupied territories", "an armed group": a participle used as an adjective. */
+function attributiveParticiple(v: SentenceView, i: number): boolean {
+  const t = v.tokens;
+  if (!t.lower[i].endsWith("ed") || i <= v.tokenStart || i + 1 >= v.tokenEnd) return false;
+  return POSSESSIVES.has(t.lower[i - 1]) && (t.pos[i + 1] === "NOUN" || t.pos[i + 1] === "PROPN");
+}
+
 export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
   const t = v.tokens;
   const out: Trigger[] = [];
@@ -98,7 +107,7 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     if (ownerAt(v, i) >= 0) continue;
     // "Iran-backed militias", "Saudi-led strikes": a participle in a compound modifier is no event.
     if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
-    if (isMonthName(v, i)) continue;
+    if (isMonthName(v, i) || attributiveParticiple(v, i)) continue;
     const cls = triggerClass(t.pos[i]);
     const index = cls ? patterns.byTrigger[cls] : undefined;
     let candidates = index?.get(t.lemma[i]);
