@@ -1,6 +1,7 @@
 /** `dyad ingest`: read articles, extract, and store documents, sentences, actors, events and stories. */
+import { availableParallelism } from "node:os";
 import { readInputs } from "../ingest/index.js";
-import { createPipeline, processDocument } from "../pipeline/default.js";
+import { createExtractor } from "../pipeline/pool.js";
 import { ingestDocuments, type RunFigures, type Store, saveRun, startRun } from "../store/index.js";
 import { checkDate, type DbOptions, dyadVersion, parseCount, withStore } from "./db.js";
 import { parseMaxBytes } from "./extract.js";
@@ -13,6 +14,7 @@ export interface IngestCommandOptions extends DbOptions {
   dictionaries?: string;
   json?: boolean;
   batch?: string;
+  workers?: string;
 }
 
 const MB = 1024 * 1024;
@@ -23,14 +25,38 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
   const maxBytes = parseMaxBytes(opts.maxBytes);
   const batch = parseCount("--batch", opts.batch, 200);
   if (batch < 1) throw new UsageError("--batch takes 1 or more documents per transaction");
+  const workers = parseCount("--workers", opts.workers, availableParallelism());
+  if (workers < 1) throw new UsageError("--workers takes 1 or more (1: extract in this process)");
   const inputs = paths.length ? paths : ["-"];
-  // Broken dictionaries are refused before the database is touched.
-  const pipeline = createPipeline({ dictionaries: opts.dictionaries, fallbackDate: opts.date ?? null });
+  const fallbackDate = opts.date ?? null;
+  const extractor = createExtractor({ threads: workers, dictionaries: opts.dictionaries });
+  try {
+    // Broken dictionaries are refused before the database is touched.
+    const versions = await extractor.versions(fallbackDate);
+    return await ingestWith(inputs, opts, { maxBytes, batch, fallbackDate, versions, workers, extractor });
+  } finally {
+    await extractor.close();
+  }
+}
+
+async function ingestWith(
+  inputs: string[],
+  opts: IngestCommandOptions,
+  run: {
+    maxBytes: number;
+    batch: number;
+    fallbackDate: string | null;
+    versions: Record<string, string>;
+    workers: number;
+    extractor: ReturnType<typeof createExtractor>;
+  },
+): Promise<number> {
+  const { maxBytes, batch, fallbackDate, extractor } = run;
   return withStore(opts, async (store) => {
     const runId = await startRun(store, {
       command: "ingest",
       dyadVersion: dyadVersion(),
-      versions: pipeline.versions,
+      versions: run.versions,
       options: { paths: inputs, date: opts.date ?? null, dictionaries: opts.dictionaries ?? null },
     });
     const interrupt = catchInterrupt();
@@ -39,8 +65,10 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
       const figures = await ingestDocuments(store, readInputs(inputs, { maxBytes, stdin: process.stdin }), {
         runId,
         extractor: dyadVersion(),
-        extract: (raw) => processDocument(pipeline, raw),
-        fallbackDate: opts.date ?? null,
+        extract: (raw) => extractor.extract(raw, fallbackDate),
+        fallbackDate,
+        // Enough documents queued per thread to keep it busy while this thread commits a batch.
+        concurrency: extractor.threads ? extractor.threads * 32 : 1,
         batch,
         onDocument(report, now) {
           if (report.status === "failed")

@@ -60,6 +60,7 @@ program
   .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
   .option("--json", "print the summary as one JSON object")
   .option("--batch <n>", "most documents per transaction (1: one transaction per document)", "200")
+  .option("--workers <n>", "extraction threads (default: the number of cores; 1: in this process)")
   .action(async (paths: string[], opts) => {
     process.exitCode = await (await import("./ingest.js")).ingestCommand(paths, opts);
   });
@@ -168,6 +169,49 @@ program
   .option("--host <host>", "address to listen on (default: HOST or 127.0.0.1)")
   .action(async (opts) => {
     process.exitCode = await (await import("./serve.js")).serveCommand(opts);
+  });
+
+const QUEUE_DB_HELP = "PostgreSQL URL (default: DYAD_DATABASE_URL; the queue needs PostgreSQL)";
+
+program
+  .command("enqueue")
+  .description(
+    "read articles like ingest and put each on the PostgreSQL queue for dyad worker (DYAD_DATABASE_URL)",
+  )
+  .argument("[paths...]", "files or folders; - reads JSON Lines from stdin")
+  .option("--db <url>", QUEUE_DB_HELP)
+  .option("--date <YYYY-MM-DD>", "publication date for documents that give none themselves")
+  .option("--max-bytes <size>", "largest file (or JSONL line) to read", "20MB")
+  .option("--json", "print the summary as one JSON object")
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await (await import("./enqueue.js")).enqueueCommand(paths, opts);
+  });
+
+program
+  .command("worker")
+  .description(
+    "take documents off the queue, extract and store them; stops on SIGINT/SIGTERM after the job in hand",
+  )
+  .option("--db <url>", QUEUE_DB_HELP)
+  .option("--concurrency <n>", "extraction threads (default: the number of cores)")
+  .option("--once", "stop as soon as no job is waiting")
+  .option("--drain", "stop once no job is waiting, retrying or active anywhere")
+  .option("--batch <n>", "most documents per transaction", "50")
+  .option("--dictionaries <dir>", "dictionaries folder (default: the bundled one)")
+  .option("--json", "print the summary as one JSON object")
+  .action(async (opts) => {
+    process.exitCode = await (await import("./worker.js")).workerCommand(opts);
+  });
+
+program
+  .command("status")
+  .description("the queue: jobs queued, retrying, active, completed and failed, with the latest errors")
+  .option("--db <url>", QUEUE_DB_HELP)
+  .option("--format <format>", "text or json", "text")
+  .option("--limit <n>", "latest failed jobs to show", "10")
+  .option("--retry-failed", "put every failed job back on the queue first")
+  .action(async (opts) => {
+    process.exitCode = await (await import("./status.js")).statusCommand(opts);
   });
 
 const dictionary = program

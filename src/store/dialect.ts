@@ -96,6 +96,8 @@ export function connect(target: DatabaseTarget, opts: { mustExist?: boolean } = 
 
 /** Statements kept prepared, by SQL text; Kysely itself prepares anew on every call. */
 const STATEMENT_CACHE_SIZE = 256;
+/** Longer statements (multi-row inserts) are prepared for one use. */
+const STATEMENT_CACHE_MAX_TEXT = 4000;
 
 function openSqlite(target: Extract<DatabaseTarget, { kind: "sqlite" }>, mustExist: boolean): Kysely<DB> {
   if (mustExist && !existsSync(target.path))
@@ -126,6 +128,9 @@ function openSqlite(target: Extract<DatabaseTarget, { kind: "sqlite" }>, mustExi
       let stmt = cache.get(query);
       if (!stmt) {
         stmt = raw.prepare(query);
+        // Multi-row inserts come in every row count and hold megabytes each once prepared: cached,
+        // even a few of them grow a long ingest by hundreds of MB; preparing them anew costs little.
+        if (query.length > STATEMENT_CACHE_MAX_TEXT) return stmt;
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
         cache.set(query, stmt);
       }

@@ -10,6 +10,11 @@
  * documents only, and running the command again stores the rest. While one
  * batch commits, the next is read and extracted, so a PostgreSQL server works
  * in parallel with extraction.
+ *
+ * With `concurrency` above 1 (extraction in worker threads), that many
+ * documents are extracted at once; results are still written in input order,
+ * so the database ends the same as with one, and at most `concurrency`
+ * documents wait in memory besides the batch: a huge input streams through.
  */
 import type { Transaction } from "kysely";
 import { type Document, emptyTokens, type RawDocument } from "../model/document.js";
@@ -24,6 +29,11 @@ export interface ReadProblem {
   problem: string;
 }
 
+/** An input that says "nothing more for now": write what is pending (a queue that ran dry). */
+export interface Flush {
+  flush: true;
+}
+
 export interface IngestOptions {
   runId: number;
   extractor: string;
@@ -31,6 +41,22 @@ export interface IngestOptions {
   extract(raw: RawDocument): Document | Promise<Document>;
   /** `--date`, recorded so `reprocess` rebuilds the same pipeline. */
   fallbackDate: string | null;
+  /** Per document instead of `fallbackDate` (queue jobs carry their own). */
+  fallbackDateOf?(raw: RawDocument): string | null;
+  /**
+   * Documents read ahead and handed to `extract` before the oldest is written
+   * (default 1): enough to keep extraction threads busy while a batch commits.
+   * Results are written in input order all the same.
+   */
+  concurrency?: number;
+  /** Raw text read ahead, at most (default 32 MB): memory stays flat whatever the documents' size. */
+  aheadBytes?: number;
+  /**
+   * A batch whose commit fails is written again one document at a time, and
+   * the documents that still fail are reported failed instead of ending the
+   * run (queue workers: one bad document must not hold back the others).
+   */
+  isolateFailures?: boolean;
   /** Most documents per transaction (default 200; 1 commits each document on its own). */
   batch?: number;
   /** Commit at least this often, in milliseconds (default 500). */
@@ -43,9 +69,10 @@ export interface IngestOptions {
   shouldStop?(): boolean;
 }
 
+/** `raw` is the input object itself (absent for inputs that could not be read). */
 export type DocumentReport =
-  | { source: string; status: WriteStatus; events: number }
-  | { source: string; status: "failed"; problem: string };
+  | { source: string; status: WriteStatus; events: number; raw?: RawDocument }
+  | { source: string; status: "failed"; problem: string; raw?: RawDocument };
 
 /** A document read, hashed, and extracted unless its content looked stored already. */
 interface Prepared {
@@ -57,7 +84,7 @@ interface Prepared {
 
 export async function ingestDocuments(
   store: Store,
-  inputs: AsyncIterable<RawDocument | ReadProblem>,
+  inputs: AsyncIterable<RawDocument | ReadProblem | Flush>,
   opts: IngestOptions,
 ): Promise<RunFigures> {
   const figures = emptyFigures();
@@ -66,50 +93,101 @@ export async function ingestDocuments(
   const limit = Math.max(1, opts.batch ?? 200);
   const batchMs = opts.batchMs ?? 500;
   const batchBytes = opts.batchBytes ?? 16 * 1024 * 1024;
+  const window = Math.max(1, opts.concurrency ?? 1);
+  const maxAheadBytes = opts.aheadBytes ?? 32 * 1024 * 1024;
+  let aheadBytes = 0;
   const report = (r: DocumentReport) => {
     figures.seconds = elapsed();
     opts.onDocument?.(r, figures);
   };
-  const commit = (items: Prepared[]) =>
-    writeTransaction(store, async (trx) => {
-      for (const r of await storeBatch(trx, store, items, opts, figures)) report(r);
+  /** Figures count what committed. */
+  const count = (written: Written[]): DocumentReport[] =>
+    written.map(({ report: r, removed }) => {
+      if (r.status === "new") figures.documentsNew++;
+      else if (r.status === "changed") figures.documentsChanged++;
+      else if (r.status === "unchanged") figures.documentsUnchanged++;
+      if (r.status !== "failed") figures.eventsAdded += r.events;
+      figures.eventsRemoved += removed;
+      return r;
     });
+  // Reports go out once the batch has committed: a queue acknowledges nothing that could still roll back.
+  const commit = async (items: Prepared[]) => {
+    let reports: DocumentReport[];
+    try {
+      reports = count(await writeTransaction(store, (trx) => storeBatch(trx, store, items, opts)));
+    } catch (err) {
+      if (!opts.isolateFailures) throw err;
+      reports = [];
+      for (const item of items) {
+        try {
+          reports.push(
+            ...count(await writeTransaction(store, (trx) => storeBatch(trx, store, [item], opts))),
+          );
+        } catch (one) {
+          figures.documentsFailed++;
+          reports.push({
+            source: item.raw.source,
+            status: "failed",
+            problem: `write failed (${(one as Error).message})`,
+            raw: item.raw,
+          });
+        }
+      }
+    }
+    for (const r of reports) report(r);
+  };
 
   let inflight: Promise<void> = Promise.resolve();
   let batch: Prepared[] = [];
   let bytes = 0;
   let opened = performance.now();
+  /** Documents being read and extracted, oldest first: they join the batch in this order. */
+  const ahead: Promise<Prepared | DocumentReport>[] = [];
+  const startCommit = async () => {
+    // One batch commits while the next is extracted; a failed commit surfaces here.
+    await inflight;
+    inflight = commit(batch);
+    inflight.catch(() => {}); // awaited below; this only keeps Node from calling it unhandled meanwhile
+    batch = [];
+    bytes = 0;
+    opened = performance.now();
+  };
+  /** The oldest document in flight joins the batch (or is reported failed); the batch commits when due. */
+  const settle = async (force: boolean) => {
+    const prepared = await (ahead.shift() as Promise<Prepared | DocumentReport>);
+    if (prepared.raw) aheadBytes -= prepared.raw.rawText.length;
+    if ("status" in prepared) {
+      figures.documentsFailed++;
+      report(prepared);
+    } else {
+      batch.push(prepared);
+      bytes += prepared.raw.rawText.length;
+    }
+    const due =
+      batch.length >= limit || bytes >= batchBytes || performance.now() - opened >= batchMs || force;
+    if (batch.length && due) await startCommit();
+  };
   const iterator = inputs[Symbol.asyncIterator]();
   let stopped = false;
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
     const item = next.value;
-    if ("problem" in item) {
-      figures.documentsFailed++;
-      report({ source: item.source, status: "failed", problem: item.problem });
-    } else {
-      const prepared = await prepare(store, item, opts, figures);
-      if ("problem" in prepared) {
-        figures.documentsFailed++;
-        report({ source: item.source, status: "failed", problem: prepared.problem });
-      } else {
-        batch.push(prepared);
-        bytes += prepared.raw.rawText.length;
-      }
-    }
-    stopped = opts.shouldStop?.() ?? false;
-    const due =
-      batch.length >= limit || bytes >= batchBytes || performance.now() - opened >= batchMs || stopped;
-    if (batch.length && due) {
-      // One batch commits while the next is extracted; a failed commit surfaces here.
+    if ("flush" in item) {
+      while (ahead.length) await settle(false);
+      if (batch.length) await startCommit();
       await inflight;
-      inflight = commit(batch);
-      inflight.catch(() => {}); // awaited below; this only keeps Node from calling it unhandled meanwhile
-      batch = [];
-      bytes = 0;
-      opened = performance.now();
+    } else if ("problem" in item) {
+      ahead.push(Promise.resolve({ source: item.source, status: "failed", problem: item.problem }));
+    } else {
+      const prepared = prepare(store, item, opts, figures);
+      prepared.catch(() => {}); // settled in order below
+      ahead.push(prepared);
+      aheadBytes += item.rawText.length;
     }
-    if (stopped) break;
+    while (ahead.length >= window || (aheadBytes > maxAheadBytes && ahead.length)) await settle(false);
+    stopped = opts.shouldStop?.() ?? false;
+    if (stopped) break; // the documents in hand are finished below
   }
+  while (ahead.length) await settle(false);
   await inflight;
   if (batch.length) await commit(batch);
   // Stopped early: let the reader close its files.
@@ -124,7 +202,7 @@ async function prepare(
   raw: RawDocument,
   opts: IngestOptions,
   figures: RunFigures,
-): Promise<Prepared | ReadProblem> {
+): Promise<Prepared | DocumentReport> {
   figures.bytes += Buffer.byteLength(raw.rawText, "utf8");
   const key = sourceKey(raw);
   const hash = contentHash(raw.rawText);
@@ -137,8 +215,18 @@ async function prepare(
     return { raw, key, hash, doc };
   } catch (err) {
     // A bug on one document must not sink the batch; say which one.
-    return { source: raw.source, problem: `extraction failed (${(err as Error).message})` };
+    return {
+      source: raw.source,
+      status: "failed",
+      problem: `extraction failed (${(err as Error).message})`,
+      raw,
+    };
   }
+}
+
+interface Written {
+  report: DocumentReport;
+  removed: number;
 }
 
 /** Writes a batch; documents that turn out changed after all (another writer) are extracted and written too. */
@@ -147,8 +235,7 @@ async function storeBatch(
   store: Store,
   items: Prepared[],
   opts: IngestOptions,
-  figures: RunFigures,
-): Promise<DocumentReport[]> {
+): Promise<Written[]> {
   const input = (item: Prepared): DocumentInput => ({
     doc: item.doc,
     sourceKey: item.key,
@@ -160,7 +247,7 @@ async function storeBatch(
       published: item.raw.published,
       publishedSource: item.raw.publishedSource,
       encoding: item.raw.encoding,
-      fallbackDate: opts.fallbackDate,
+      fallbackDate: opts.fallbackDateOf ? opts.fallbackDateOf(item.raw) : opts.fallbackDate,
     },
     runId: opts.runId,
     extractor: opts.extractor,
@@ -176,11 +263,9 @@ async function storeBatch(
   return results.map((r, k) => {
     const source = items[k].raw.source;
     if (r.status === "stale") throw new Error(`${source}: stored content changed twice while writing`);
-    if (r.status === "new") figures.documentsNew++;
-    else if (r.status === "changed") figures.documentsChanged++;
-    else figures.documentsUnchanged++;
-    figures.eventsAdded += r.eventsAdded;
-    figures.eventsRemoved += r.eventsRemoved;
-    return { source, status: r.status, events: r.eventsAdded };
+    return {
+      report: { source, status: r.status, events: r.eventsAdded, raw: items[k].raw },
+      removed: r.eventsRemoved,
+    };
   });
 }
