@@ -94,6 +94,27 @@ function repairSplits(sentences: TokenRange[], doc: Document): TokenRange[] {
   return out;
 }
 
+/** A word with a possessive ending still on it: "Poor's", "Russia’s" (not "'s" itself, not "it's"). */
+const POSSESSIVE_ENDING = /^\p{L}[\p{L}.&-]*\p{L}['’]s$/u;
+
+function push(
+  t: Document["tokens"],
+  start: number,
+  end: number,
+  text: string,
+  lower: string,
+  lemma: string,
+  pos: string,
+): void {
+  t.start.push(start);
+  t.end.push(end);
+  t.text.push(text);
+  t.lower.push(lower);
+  t.lemma.push(lemma);
+  t.pos.push(pos);
+  t.sentence.push(-1);
+}
+
 /**
  * Tokenise the whole cleaned text in one wink-nlp pass (one pass per line costs
  * a third more), then cut wink's sentences at every line break: wink ignores
@@ -125,14 +146,15 @@ function tokenize(doc: Document): TokenRange[] {
     const end = Math.min(text.length, start + value.length);
     cursor = end;
     const lower = value.toLowerCase();
-    const lemma = cachedLemma(tokens, i, lower, pos[i]);
-    t.start.push(start);
-    t.end.push(end);
-    t.text.push(value);
-    t.lower.push(lower);
-    t.lemma.push(lemma);
-    t.pos.push(pos[i]);
-    t.sentence.push(-1);
+    // wink splits "Poor's" into "Poor" + "'s" in a fresh process but not once its cache has seen the
+    // word whole: split here, so that a document reads the same whatever was read before it.
+    if (POSSESSIVE_ENDING.test(value)) {
+      const cut = end - 2;
+      push(t, start, cut, value.slice(0, -2), lower.slice(0, -2), lower.slice(0, -2), pos[i]);
+      push(t, cut, end, value.slice(-2), lower.slice(-2), lower.slice(-2), "PART");
+      continue;
+    }
+    push(t, start, end, value, lower, cachedLemma(tokens, i, lower, pos[i]), pos[i]);
   }
   ours[values.length] = t.start.length;
   // wink's sentences, cut at line breaks.
