@@ -29,6 +29,15 @@ const brief = (doc: Document) =>
   doc.mentions.map((m) => `${m.text} => ${m.id} ${m.kind} ${m.country ?? "-"} ${m.sector ?? "-"}`);
 
 describe("actor mentions", () => {
+  it("gives 'its ambassador', 'its troops' to the state just named", () => {
+    expect(
+      brief(mentionsOf("Russia kept its embassy open and its ambassador met Taliban representatives.")),
+    ).toContain("its ambassador => RUS state RUS GOV".replace("its ", ""));
+    expect(brief(mentionsOf("Tajikistan said its troops were on alert."))).toContain(
+      "troops => TJK.MIL state TJK MIL",
+    );
+  });
+
   it("reads 'the Afghan capital' as the government when it acts, and as a place after 'in'", () => {
     expect(brief(mentionsOf("The Afghan capital fell to the Taliban on Sunday."))[0]).toMatch(
       /^Afghan capital => AFG/,

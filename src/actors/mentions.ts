@@ -83,6 +83,8 @@ interface Context {
   date: string | null;
   /** Surnames (lower case) of people named in full earlier in the document. */
   surnames: Map<string, ActorIdentity>;
+  /** The last state named, and in which sentence: what "its troops", "their ambassador" belong to. */
+  lastState: { identity: ActorIdentity; sentence: number } | null;
 }
 
 type Modifier = { identity: ActorIdentity; entry: ActorEntry; via: string };
@@ -212,6 +214,13 @@ function genericRole(
 ): Composed | null {
   if (!role || !words) return null;
   const t = ctx.doc.tokens;
+  // "Russia kept its embassy open and its ambassador met ...": the role belongs to the state just named.
+  const start = segs[k].start;
+  const owner = ctx.lastState;
+  const possessor = start > 0 && t.sentence[start - 1] === t.sentence[start] ? t.lower[start - 1] : "";
+  if ((possessor === "its" || possessor === "their") && owner && t.sentence[start] - owner.sentence <= 1) {
+    return { identity: withRole(ctx, owner.identity, role), end: m, via: "possessive", role: words };
+  }
   const after = segs[m - 1].end;
   if (
     after < t.text.length &&
@@ -264,7 +273,7 @@ function adjacent(ctx: Context, a: Segment, b: Segment | undefined): boolean {
 }
 
 export function findMentions(dict: ActorDictionary, doc: Document): ActorMention[] {
-  const ctx: Context = { dict, doc, date: doc.published, surnames: new Map() };
+  const ctx: Context = { dict, doc, date: doc.published, surnames: new Map(), lastState: null };
   const mentions: ActorMention[] = [];
   const t = doc.tokens;
   doc.sentences.forEach((s, si) => {
@@ -276,6 +285,8 @@ export function findMentions(dict: ActorDictionary, doc: Document): ActorMention
       const made = compose(ctx, segs, k);
       if (made) {
         const { end, via, role } = made;
+        if (made.identity.kind === "state" && made.identity.id === made.identity.country)
+          ctx.lastState = { identity: made.identity, sentence: si };
         const first = segs[k].start;
         const last = segs[end - 1].end - 1;
         for (const identity of expandMembers(ctx, made.identity)) {

@@ -156,6 +156,12 @@ describe("event coder", () => {
     expect(triples(doc)).toEqual(["KGZ ASSAULT TJK asserted", "TJK ASSAULT KGZ asserted"]);
   });
 
+  it("does not make a state's own troops the recipient of its promise", () => {
+    expect(triples(code("Honduras is willing to withdraw its troops from the border zone."))).toEqual([
+      "HND AGREE - asserted",
+    ]);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

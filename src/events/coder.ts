@@ -500,9 +500,11 @@ function recordsFor(
   const actorRefs: ActorRef[] = inherited
     ? [inherited]
     : actors.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
-  let recipientRefs: (ActorRef | null)[] = recipients.map((k) =>
-    refOf(ctx, v.mentions[k], date?.date ?? doc.published),
-  );
+  // "Honduras is willing to withdraw its troops": the actor's own forces are what it acts with, not on.
+  const ownCountries = new Set(actorRefs.map((a) => a.country));
+  let recipientRefs: (ActorRef | null)[] = recipients
+    .filter((k) => !(v.mentions[k].via === "possessive" && ownCountries.has(v.mentions[k].country)))
+    .map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
   if (SYMMETRIC.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2) {
     // "Russia and Tajikistan agreed to join forces": one pair, in text order.
     recipientRefs = actorRefs.splice(1);
