@@ -112,6 +112,18 @@ function longestPhrase(dict: ActorDictionary, tokens: Tokens, i: number, end: nu
   return best;
 }
 
+/** "Loretta Lynch", "Mark Esper": a capitalised word after a name, inside a sentence, that the tagger took for a verb. */
+function mistaggedSurname(tokens: Tokens, j: number, sentenceStart: number): boolean {
+  const w = tokens.text[j];
+  return (
+    j > sentenceStart + 1 &&
+    (tokens.pos[j] === "VERB" || tokens.pos[j] === "ADJ") &&
+    /^\p{Lu}\p{Ll}+$/u.test(w) &&
+    !NOT_NAMES.has(tokens.lower[j]) &&
+    !MONTHS.has(tokens.lower[j])
+  );
+}
+
 function isNameToken(tokens: Tokens, i: number): boolean {
   const w = tokens.text[i];
   return (
@@ -154,7 +166,12 @@ export function segmentSentence(
       // A name runs on over proper nouns and "of"/"for" between them ("Observer Research Foundation",
       // "Bank of England"), but stops where a dictionary phrase begins.
       for (;;) {
-        if (j < end && isNameToken(tokens, j) && !longestPhrase(dict, tokens, j, end)) j++;
+        if (
+          j < end &&
+          (isNameToken(tokens, j) || mistaggedSurname(tokens, j, start)) &&
+          !longestPhrase(dict, tokens, j, end)
+        )
+          j++;
         // "Theresa May", "Tom March": a month name after a first name, not before a number, is a surname.
         else if (
           j < end &&

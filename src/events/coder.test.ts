@@ -162,6 +162,13 @@ describe("event coder", () => {
     ]);
   });
 
+  it("takes no trigger from a name ('Loretta Lynch') or from sales figures", () => {
+    expect(triples(code("US Attorney General Loretta Lynch criticised Russia on Monday."))).toEqual([
+      "USA ACCUSE RUS asserted",
+    ]);
+    expect(code("Apple projected unit sales of 8 million to China for 2015.").events).toEqual([]);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

@@ -1,3 +1,4 @@
+import { isTitleCase } from "../actors/segments.js";
 /**
  * Trigger finding: which tokens of a sentence start an event, and which
  * pattern each one fires. Precedence is explicit: patterns are tried in the
@@ -99,6 +100,19 @@ function attributiveParticiple(v: SentenceView, i: number): boolean {
   return POSSESSIVES.has(t.lower[i - 1]) && (t.pos[i + 1] === "NOUN" || t.pos[i + 1] === "PROPN");
 }
 
+/**
+ * "Loretta Lynch", "Col. Thomas March": a capitalised proper noun inside a sentence of ordinary
+ * case is a name, not "lynch" or "march". (Headlines in title case keep their capitalised nouns.)
+ */
+function nameWord(v: SentenceView, i: number): boolean {
+  const t = v.tokens;
+  if (i === v.tokenStart || !/^\p{Lu}\p{Ll}/u.test(t.text[i])) return false;
+  // A proper noun, or any capitalised word right after a capitalised name ("Loretta Lynch" tagged a verb).
+  const afterName = /^\p{Lu}/u.test(t.text[i - 1]) && (t.pos[i - 1] === "PROPN" || ownerAt(v, i - 1) >= 0);
+  if (t.pos[i] !== "PROPN" && !afterName) return false;
+  return !isTitleCase(t, v.tokenStart, v.tokenEnd);
+}
+
 export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
   const t = v.tokens;
   const out: Trigger[] = [];
@@ -107,7 +121,7 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     if (ownerAt(v, i) >= 0) continue;
     // "Iran-backed militias", "Saudi-led strikes": a participle in a compound modifier is no event.
     if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
-    if (isMonthName(v, i) || attributiveParticiple(v, i)) continue;
+    if (isMonthName(v, i) || attributiveParticiple(v, i) || nameWord(v, i)) continue;
     const cls = triggerClass(t.pos[i]);
     const index = cls ? patterns.byTrigger[cls] : undefined;
     let candidates = index?.get(t.lemma[i]);
