@@ -169,6 +169,11 @@ describe("event coder", () => {
     expect(code("Apple projected unit sales of 8 million to China for 2015.").events).toEqual([]);
   });
 
+  it("reads a nominal trigger's object before it ('arms supplies'), and no aid in a money supply", () => {
+    expect(triples(code("Russia's arms supplies to Armenia continued."))).toEqual(["RUS AID ARM asserted"]);
+    expect(code("The US money supply rose $1.2 billion in the week.").events).toEqual([]);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

@@ -38,6 +38,14 @@ function fits(t: Tokens, i: number, end: number, p: Pattern, lists: CompiledList
   const { object, notObject } = lists;
   if (object || notObject) {
     let found = !object;
+    // A nominal trigger also takes its object as a modifier before it: "arms supplies", "aid shipments"
+    // (and is refused by one: "money supply").
+    if (p.pos === "NOUN") {
+      for (let j = i - 1; j >= 0 && j >= i - 2 && t.sentence[j] === t.sentence[i]; j--) {
+        if (notObject && (notObject.has(t.lemma[j]) || notObject.has(t.lower[j]))) return -1;
+        if (object && (object.has(t.lemma[j]) || object.has(t.lower[j]))) found = true;
+      }
+    }
     // The window counts words, not punctuation: "2-year-old economic sanctions" is three tokens apart, not five.
     let words = 0;
     const window = p.window ?? DEFAULT_WINDOW;
