@@ -174,6 +174,21 @@ describe("event coder", () => {
     expect(code("The US money supply rose $1.2 billion in the week.").events).toEqual([]);
   });
 
+  it("gives a verb after 'and' its first verb's subject and future, and reads 'to begin on March 10' as no protest", () => {
+    const doc = code(
+      "The United States will reduce its forces within 135 days and withdraw the rest by the end of April.",
+      "2020-02-29",
+    );
+    expect(triples(doc)).toContain("USA RETREAT - future");
+    expect(triples(doc).some((x) => x.includes("asserted"))).toBe(false);
+    const talks = code(
+      "Negotiations between the Taliban and Afghan parties are to begin on March 10.",
+      "2020-02-29",
+    );
+    expect(talks.events.map((e) => e.event)).not.toContain("PROTEST");
+    expect(talks.events.every((e) => e.date === "2020-03-10")).toBe(true);
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

@@ -15,6 +15,7 @@ import {
   eventLocation,
   eventQuantities,
   FactsCache,
+  pastTense,
   type SentenceFacts,
 } from "./facts.js";
 import { modalityOf, SPEECH_VERBS } from "./modality.js";
@@ -145,7 +146,9 @@ function participleHost(v: SentenceView, i: number): number {
     t.lower[i - 1] === "to" &&
     ownerAt(v, i - 2) < 0 &&
     (t.pos[i - 2] === "NOUN" || t.pos[i - 2] === "PROPN" || t.pos[i - 2] === "NUM");
-  if (!participle && !purpose) return i;
+  // "will reduce its forces ... and withdraw the rest": a verb after "and" shares the first verb's subject.
+  const coordinatedVerb = i - 1 > v.tokenStart && t.lower[i - 1] === "and" && t.pos[i] === "VERB";
+  if (!participle && !purpose && !coordinatedVerb) return i;
   for (let j = i - 2; j >= v.tokenStart && j > i - 25; j--) {
     if (t.lower[j] === ";") break;
     if (t.pos[j] === "VERB" && !t.lower[j].endsWith("ing")) return j;
@@ -441,13 +444,19 @@ function recordsFor(
   if (inheritedDate) date = inheritedDate;
   let speaker = speakerOf(v, trig);
   let modality = modalityOf(t, trig.index, v.tokenStart);
+  // "will reduce its forces ... and withdraw the rest": the first verb's "will" carries over.
+  if (modality === "asserted" && t.lower[trig.index - 1] === "and" && p.pos === "VERB") {
+    const host = participleHost(v, trig.index);
+    if (host !== trig.index && modalityOf(t, host, v.tokenStart) === "future") modality = "future";
+  }
   // "is willing to withdraw", "ready to send troops": offering a cooperative act is a promise (AGREE).
   const promise = COOPERATIVE.has(p.event) && p.event !== "AGREE" && offered(t, trig.index, v.tokenStart);
   // "X says Y must ...": X demands of Y.
   const must = demandMarker(v, trig);
   const demand = must >= 0 && speaker !== null && !actors.includes(speaker) && !inherited;
   let firstToken = trig.index;
-  if (date) date = dateForTense(date, facts.reference, modality === "future");
+  // Only a tense the text shows moves a year-less date: "to begin on March 10" stays where chrono put it.
+  if (date) date = dateForTense(date, facts.reference, modality === "future", pastTense(t, trig.index));
   if (promise) modality = "asserted";
   // Not resigning is no refusal to anyone.
   const refusal =

@@ -124,7 +124,7 @@ export class FactsCache {
 }
 
 /** Past tense at the trigger: an -ed form or a past auxiliary before it. */
-function pastTense(t: Tokens, i: number): boolean {
+export function pastTense(t: Tokens, i: number): boolean {
   // A nominal event takes the tense of the verb that governs it: "oversaw the transfer".
   if (t.pos[i] === "NOUN") {
     for (let j = i - 1; j >= 0 && j >= i - 4 && t.sentence[j] === t.sentence[i]; j--) {
@@ -228,8 +228,13 @@ export function eventDate(facts: SentenceFacts, t: Tokens, trigger: number): Eve
  * says: "signed in February" (written in September) is the February before,
  * "will meet on Tuesday" the Tuesday after. chrono picks the nearest one.
  */
-export function dateForTense(date: EventDate, reference: string | null, future: boolean): EventDate {
-  if (!date.impliedYear || !reference) return date;
+export function dateForTense(
+  date: EventDate,
+  reference: string | null,
+  future: boolean,
+  past: boolean,
+): EventDate {
+  if (!date.impliedYear || !reference || (!future && !past)) return date;
   const size = date.date.length;
   if (reference.length < size) return date;
   const ref = reference.slice(0, size);

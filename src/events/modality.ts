@@ -86,13 +86,16 @@ export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8):
   let hypothetical = false;
   let reported = false;
   const start = Math.max(from, trigger - reach);
+  // Past "and" after a noun ("was in no one's interest and called on") a negation belongs to the
+  // clause before; "will reduce its forces and withdraw" still shares its "will".
+  let otherClause = false;
   for (let j = trigger - 1; j >= start; j--) {
     const w = t.lower[j];
     if (w === "," && j < trigger - 3) break;
-    // "... was in no one's interest and called on": a clause ending in a noun before "and" is another clause.
-    if ((w === "and" || w === "but") && j > start && /^(?:NOUN|PROPN|PRON|NUM)$/.test(t.pos[j - 1])) break;
+    if ((w === "and" || w === "but") && j > start && /^(?:NOUN|PROPN|PRON|NUM)$/.test(t.pos[j - 1]))
+      otherClause = true;
     // "denied (reports) that it had sent troops", "denies sending weapons".
-    if (NEGATIONS.has(w) || t.lemma[j] === "deny") negated = true;
+    if (NEGATIONS.has(w) || t.lemma[j] === "deny") negated ||= !otherClause;
     else if (FUTURE.has(w)) future = true;
     else if (w === "would" || w === "'d") hypothetical = true;
     else if (HYPOTHETICAL.has(w)) hypothetical = true;

@@ -52,6 +52,8 @@ function fits(t: Tokens, i: number, end: number, p: Pattern, lists: CompiledList
     for (let j = after; j < end && words < window; j++) {
       const lemma = t.lemma[j];
       if (t.lower[j] === "." || t.lower[j] === ";") break;
+      // "to begin on March 10": a date, not a march.
+      if ((t.text[j] === "March" || t.text[j] === "May") && /^\d/.test(t.text[j + 1] ?? "")) continue;
       if (t.pos[j] !== "PUNCT") words++;
       if (notObject && (notObject.has(lemma) || notObject.has(t.lower[j]))) return -1;
       if (object && (object.has(lemma) || object.has(t.lower[j]))) found = true;
