@@ -7,6 +7,7 @@ import { checkDate, type DbOptions, dyadVersion, parseCount, withStore } from ".
 import { parseMaxBytes } from "./extract.js";
 import { catchInterrupt, UsageError, warn, writeOut } from "./io.js";
 import { Progress } from "./progress.js";
+import { figuresJson, progressLine, summaryText } from "./summary.js";
 
 export interface IngestCommandOptions extends DbOptions {
   date?: string;
@@ -16,8 +17,6 @@ export interface IngestCommandOptions extends DbOptions {
   batch?: string;
   workers?: string;
 }
-
-const MB = 1024 * 1024;
 
 /** Returns the exit code: 0, 1 when any input failed, 2 on a database problem, 130 on Ctrl-C. */
 export async function ingestCommand(paths: string[], opts: IngestCommandOptions): Promise<number> {
@@ -73,7 +72,7 @@ async function ingestWith(
         onDocument(report, now) {
           if (report.status === "failed")
             progress.interrupt(() => warn(`${report.source}: ${report.problem}`));
-          progress.update(() => progressLine(now));
+          progress.update(() => progressLine("ingest", now));
         },
         shouldStop: () => interrupt.stopped,
       });
@@ -82,7 +81,7 @@ async function ingestWith(
       await writeOut(
         opts.json
           ? `${JSON.stringify(summaryJson(store, runId, figures))}\n`
-          : summaryText(store, runId, figures),
+          : summaryText("ingested", store.label, runId, figures),
       );
       if (interrupt.stopped) return 130;
       return figures.documentsFailed > 0 ? 1 : 0;
@@ -92,44 +91,6 @@ async function ingestWith(
   });
 }
 
-function documentCount(f: RunFigures): number {
-  return f.documentsNew + f.documentsUnchanged + f.documentsChanged + f.documentsFailed;
-}
-
-function rate(f: RunFigures): number {
-  return f.seconds > 0 ? f.bytes / MB / f.seconds : 0;
-}
-
-function progressLine(f: RunFigures): string {
-  return (
-    `ingest: ${documentCount(f)} documents (${f.documentsNew} new, ${f.documentsUnchanged} unchanged, ` +
-    `${f.documentsChanged} changed, ${f.documentsFailed} failed), ${f.eventsAdded} events, ` +
-    `${(f.bytes / MB).toFixed(1)} MB, ${rate(f).toFixed(2)} MB/s`
-  );
-}
-
-function summaryText(store: Store, runId: number, f: RunFigures): string {
-  return (
-    `ingested ${documentCount(f)} documents into ${store.label} (run ${runId}): ${f.documentsNew} new, ` +
-    `${f.documentsUnchanged} unchanged, ${f.documentsChanged} changed, ${f.documentsFailed} failed; ` +
-    `${f.eventsAdded} events added, ${f.eventsRemoved} removed; ` +
-    `${f.seconds.toFixed(1)} s, ${(f.bytes / MB).toFixed(2)} MB, ${rate(f).toFixed(2)} MB/s\n`
-  );
-}
-
 function summaryJson(store: Store, runId: number, f: RunFigures) {
-  return {
-    run: runId,
-    database: store.label,
-    documents: {
-      new: f.documentsNew,
-      unchanged: f.documentsUnchanged,
-      changed: f.documentsChanged,
-      failed: f.documentsFailed,
-    },
-    events: { added: f.eventsAdded, removed: f.eventsRemoved },
-    bytes: f.bytes,
-    seconds: Math.round(f.seconds * 1000) / 1000,
-    mb_per_s: Math.round(rate(f) * 1000) / 1000,
-  };
+  return { run: runId, database: store.label, ...figuresJson(f) };
 }

@@ -7,6 +7,7 @@ import { type DbOptions, dyadVersion, parseCount, withStore } from "./db.js";
 import { UsageError, warn, writeOut } from "./io.js";
 import { Progress } from "./progress.js";
 import { queueUrl, withQueue } from "./queue-common.js";
+import { figuresJson, progressLine, summaryText } from "./summary.js";
 
 export interface WorkerCommandOptions extends DbOptions {
   concurrency?: string;
@@ -17,7 +18,6 @@ export interface WorkerCommandOptions extends DbOptions {
   json?: boolean;
 }
 
-const MB = 1024 * 1024;
 /** The run's figures are saved this often, so `dyad stats` follows a long-lived worker. */
 const SAVE_EVERY_MS = 10_000;
 
@@ -61,7 +61,7 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<number>
               onDocument(report, now) {
                 if (report.status === "failed")
                   progress.interrupt(() => warn(`${report.source}: ${report.problem}`));
-                progress.update(() => progressLine(now));
+                progress.update(() => progressLine("worker", now));
                 saver.maybe(now);
               },
               onInvalid: (id, problem) => progress.interrupt(() => warn(`job ${id}: ${problem}`)),
@@ -74,7 +74,7 @@ export async function workerCommand(opts: WorkerCommandOptions): Promise<number>
             await writeOut(
               opts.json
                 ? `${JSON.stringify(summaryJson(label, runId, figures, startedAt, finishedAt, concurrency))}\n`
-                : summaryText(label, runId, figures),
+                : summaryText("worker stored", label, runId, figures),
             );
             if (signals.stopped === "SIGINT") return 130;
             return mode !== "forever" && figures.documentsFailed > 0 ? 1 : 0;
@@ -123,31 +123,6 @@ function periodicSave(store: Store, runId: number) {
   };
 }
 
-function documentCount(f: RunFigures): number {
-  return f.documentsNew + f.documentsUnchanged + f.documentsChanged + f.documentsFailed;
-}
-
-function rate(f: RunFigures): number {
-  return f.seconds > 0 ? f.bytes / MB / f.seconds : 0;
-}
-
-function progressLine(f: RunFigures): string {
-  return (
-    `worker: ${documentCount(f)} documents (${f.documentsNew} new, ${f.documentsUnchanged} unchanged, ` +
-    `${f.documentsChanged} changed, ${f.documentsFailed} failed), ${f.eventsAdded} events, ` +
-    `${(f.bytes / MB).toFixed(1)} MB, ${rate(f).toFixed(2)} MB/s`
-  );
-}
-
-function summaryText(label: string, runId: number, f: RunFigures): string {
-  return (
-    `worker stored ${documentCount(f)} documents into ${label} (run ${runId}): ${f.documentsNew} new, ` +
-    `${f.documentsUnchanged} unchanged, ${f.documentsChanged} changed, ${f.documentsFailed} failed; ` +
-    `${f.eventsAdded} events added, ${f.eventsRemoved} removed; ` +
-    `${f.seconds.toFixed(1)} s, ${(f.bytes / MB).toFixed(2)} MB, ${rate(f).toFixed(2)} MB/s\n`
-  );
-}
-
 function summaryJson(
   label: string,
   runId: number,
@@ -160,16 +135,7 @@ function summaryJson(
     run: runId,
     database: label,
     concurrency,
-    documents: {
-      new: f.documentsNew,
-      unchanged: f.documentsUnchanged,
-      changed: f.documentsChanged,
-      failed: f.documentsFailed,
-    },
-    events: { added: f.eventsAdded, removed: f.eventsRemoved },
-    bytes: f.bytes,
-    seconds: Math.round(f.seconds * 1000) / 1000,
-    mb_per_s: Math.round(rate(f) * 1000) / 1000,
+    ...figuresJson(f),
     started_at: startedAt.toISOString(),
     finished_at: finishedAt.toISOString(),
   };

@@ -14,8 +14,21 @@ export function Chart({
   label: string;
   class?: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
+  const [box, width] = useWidth<HTMLDivElement>();
   const svg = useRef<SVGSVGElement>(null);
+  useEffect(() => {
+    if (svg.current && width > 0) draw(svg.current, width);
+  }, [width, height, ...deps]);
+  return (
+    <div ref={box} class={`chart ${cls ?? ""}`}>
+      <svg ref={svg} role="img" aria-label={label} height={height} />
+    </div>
+  );
+}
+
+/** A ref for a box and the box's width in pixels, followed as it resizes (0 until it is laid out). */
+export function useWidth<T extends HTMLElement>() {
+  const box = useRef<T>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const el = box.current;
@@ -25,12 +38,5 @@ export function Chart({
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  useEffect(() => {
-    if (svg.current && width > 0) draw(svg.current, width);
-  }, [width, height, ...deps]);
-  return (
-    <div ref={box} class={`chart ${cls ?? ""}`}>
-      <svg ref={svg} role="img" aria-label={label} height={height} />
-    </div>
-  );
+  return [box, width] as const;
 }

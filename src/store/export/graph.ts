@@ -6,6 +6,7 @@
 import { MultiDirectedGraph } from "graphology";
 import type { Store } from "../connection.js";
 import { periodOf } from "../dates.js";
+import { actorInfo } from "../query/common.js";
 import type { EventSummary } from "../query/events.js";
 
 export interface ActorNode {
@@ -48,16 +49,8 @@ export async function buildGraph(store: Store, events: AsyncIterable<EventSummar
       end: period?.end ?? null,
     });
   }
-  const keys = graph.nodes();
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await store.db
-      .selectFrom("actors")
-      .select(["id", "name", "kind", "country"])
-      .where("id", "in", keys.slice(i, i + 500))
-      .execute();
-    for (const r of rows)
-      graph.mergeNodeAttributes(r.id, { label: r.name, kind: r.kind, country: r.country });
-  }
+  for (const [id, a] of await actorInfo(store, graph.nodes()))
+    graph.mergeNodeAttributes(id, { label: a.name, kind: a.kind, country: a.country });
   return graph;
 }
 

@@ -70,18 +70,32 @@ export function sideMatches(eb: ExpressionBuilder<DB, "events">, side: EventSide
   return eb.or(terms);
 }
 
-/** Display names of actor keys (ISO codes name their state). */
-export async function keyNames(store: Store, keys: Iterable<string>): Promise<Map<string, string>> {
-  const list = [...new Set(keys)];
-  const names = new Map<string, string>();
+/** What the actors table says of an actor (key or id). */
+export interface ActorInfo {
+  name: string;
+  kind: string;
+  country: string | null;
+}
+
+/** The actors among `ids` the table knows, read 500 at a time; unknown ids are left out. */
+export async function actorInfo(store: Store, ids: Iterable<string>): Promise<Map<string, ActorInfo>> {
+  const list = [...new Set(ids)];
+  const known = new Map<string, ActorInfo>();
   for (let i = 0; i < list.length; i += 500) {
     const rows = await store.db
       .selectFrom("actors")
-      .select(["id", "name"])
+      .select(["id", "name", "kind", "country"])
       .where("id", "in", list.slice(i, i + 500))
       .execute();
-    for (const r of rows) names.set(r.id, r.name);
+    for (const r of rows) known.set(r.id, { name: r.name, kind: r.kind, country: r.country });
   }
+  return known;
+}
+
+/** Display names of actor keys (ISO codes name their state). */
+export async function keyNames(store: Store, keys: Iterable<string>): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const [id, a] of await actorInfo(store, keys)) names.set(id, a.name);
   return names;
 }
 

@@ -6,6 +6,7 @@
 import type { EventRecord } from "../../model/event.js";
 import type { Store } from "../connection.js";
 import { num, QueryError } from "./common.js";
+import { eventSides } from "./events.js";
 import { documentInfo } from "./records.js";
 import type { DocumentList, DocumentView } from "./types.js";
 
@@ -102,14 +103,7 @@ export async function documentView(store: Store, id: number): Promise<DocumentVi
         id: e.id,
         event: e.event_type,
         modality: e.modality,
-        actor: { id: e.actor_id, name: e.actor_name, key: e.actor_key },
-        recipient: e.recipient_id
-          ? {
-              id: e.recipient_id,
-              name: e.recipient_name ?? e.recipient_id,
-              key: e.recipient_key ?? e.recipient_id,
-            }
-          : null,
+        ...eventSides(e),
         sentence: e.sentence,
         trigger: { start: r.evidence.trigger.start, end: r.evidence.trigger.end },
         actorSpan: { start: r.actor.start, end: r.actor.end },

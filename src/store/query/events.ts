@@ -1,11 +1,12 @@
 /** `dyad events`: live events by actor, recipient, dyad, type, modality, dates and evidence text. */
-import { sql } from "kysely";
+import { type SelectQueryBuilder, sql } from "kysely";
 import type { EventRecord } from "../../model/event.js";
 import type { Store } from "../connection.js";
 import { sinceBound, untilBound } from "../dates.js";
 import { sentenceMatches } from "../fts.js";
+import type { DB } from "../schema.js";
 import { type ActorMatch, num, resolveActor, sideMatches } from "./common.js";
-import type { EventSummary } from "./types.js";
+import type { ActorBrief, EventSummary } from "./types.js";
 
 export type { ActorBrief, EventSummary } from "./types.js";
 
@@ -40,6 +41,48 @@ export interface FindEventsOptions {
 }
 
 const PAGE = 500;
+
+/** The columns of an event's two sides, as `eventSides` reads them. */
+export const EVENT_SIDE_COLUMNS = [
+  "events.actor_id",
+  "events.actor_name",
+  "events.actor_key",
+  "events.recipient_id",
+  "events.recipient_name",
+  "events.recipient_key",
+] as const;
+
+/** An event row's actor and recipient (null when it has none). */
+export function eventSides(r: {
+  actor_id: string;
+  actor_name: string;
+  actor_key: string;
+  recipient_id: string | null;
+  recipient_name: string | null;
+  recipient_key: string | null;
+}): { actor: ActorBrief; recipient: ActorBrief | null } {
+  return {
+    actor: { id: r.actor_id, name: r.actor_name, key: r.actor_key },
+    recipient: r.recipient_id
+      ? {
+          id: r.recipient_id,
+          name: r.recipient_name ?? r.recipient_id,
+          key: r.recipient_key ?? r.recipient_id,
+        }
+      : null,
+  };
+}
+
+/** Adds the text of each event's evidence sentence as `sentence_text` (null when the sentence is gone). */
+export function withSentenceText<O>(qb: SelectQueryBuilder<DB, "events", O>) {
+  return qb
+    .leftJoin("sentences", (j) =>
+      j
+        .onRef("sentences.document_id", "=", "events.document_id")
+        .onRef("sentences.idx", "=", "events.sentence"),
+    )
+    .select(sql<string | null>`sentences.text`.as("sentence_text"));
+}
 
 /**
  * Live events matching `filter` (all but limit and offset), as a query on
@@ -130,12 +173,7 @@ export async function* findEvents(
         "events.modality",
         "events.date",
         "events.date_start",
-        "events.actor_id",
-        "events.actor_name",
-        "events.actor_key",
-        "events.recipient_id",
-        "events.recipient_name",
-        "events.recipient_key",
+        ...EVENT_SIDE_COLUMNS,
         "events.record",
         "stories.id as story_id",
         "stories.event_count",
@@ -146,15 +184,7 @@ export async function* findEvents(
         "documents.title",
         "documents.published",
       ])
-      .$if(Boolean(opts.sentences), (qb) =>
-        qb
-          .leftJoin("sentences", (j) =>
-            j
-              .onRef("sentences.document_id", "=", "events.document_id")
-              .onRef("sentences.idx", "=", "events.sentence"),
-          )
-          .select(sql<string | null>`sentences.text`.as("sentence_text")),
-      );
+      .$if(Boolean(opts.sentences), withSentenceText);
     if (after) {
       const { day, id } = after;
       q = q.where((eb) =>
@@ -178,14 +208,7 @@ export async function* findEvents(
         modality: r.modality,
         date: r.date,
         day: r.date_start || null,
-        actor: { id: r.actor_id, name: r.actor_name, key: r.actor_key },
-        recipient: r.recipient_id
-          ? {
-              id: r.recipient_id,
-              name: r.recipient_name ?? r.recipient_id,
-              key: r.recipient_key ?? r.recipient_id,
-            }
-          : null,
+        ...eventSides(r),
         story: { id: r.story_id, events: r.event_count, documents: r.document_count },
         document: {
           id: r.document_id,

@@ -6,7 +6,7 @@
 import { sql } from "kysely";
 import type { Store } from "../connection.js";
 import type { PloverTypes } from "../plover-types.js";
-import { num } from "./common.js";
+import { actorInfo, num } from "./common.js";
 import { type EventFilter, filteredEvents } from "./events.js";
 import type { ActorGraph, GraphEdge, GraphNode } from "./types.js";
 
@@ -74,15 +74,7 @@ export async function actorGraph(
 
 async function describeKeys(store: Store, counts: Map<string, number>): Promise<GraphNode[]> {
   const keys = [...counts.keys()];
-  const known = new Map<string, { name: string; kind: string; country: string | null }>();
-  for (let i = 0; i < keys.length; i += 500) {
-    const rows = await store.db
-      .selectFrom("actors")
-      .select(["id", "name", "kind", "country"])
-      .where("id", "in", keys.slice(i, i + 500))
-      .execute();
-    for (const r of rows) known.set(r.id, r);
-  }
+  const known = await actorInfo(store, keys);
   return keys
     .map((id) => {
       const a = known.get(id);

@@ -5,10 +5,11 @@
  */
 import { geoGraticule10, geoNaturalEarth1, geoPath } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import { actorName, getJson, type MapItem, type MapResponse, type Stats } from "../api";
+import { useWidth } from "../chart";
 import { typeColor } from "../colors";
 import { FilterBar } from "../filters";
 import { apiQuery, filtersFrom, href } from "../route";
@@ -73,8 +74,7 @@ function place(items: MapItem[], project: (p: [number, number]) => [number, numb
 
 function WorldMap({ items, fit }: { items: MapItem[]; fit: "events" | "world" }) {
   const meta = useMeta();
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [box, width] = useWidth<HTMLDivElement>();
   const [countries, setCountries] = useState<FeatureCollection<Geometry> | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [hover, setHover] = useState<number | null>(null);
@@ -87,14 +87,6 @@ function WorldMap({ items, fit }: { items: MapItem[]; fit: "events" | "world" })
     return () => {
       live = false;
     };
-  }, []);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    setWidth(el.clientWidth);
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
-    ro.observe(el);
-    return () => ro.disconnect();
   }, []);
   const height = Math.max(260, Math.min(Math.round(width * 0.52), window.innerHeight - 250));
   const hovered = hover === null ? null : (items.find((i) => i.id === hover) ?? null);
