@@ -10,7 +10,7 @@
  */
 import type { ActorIdentity, ActorMention } from "../model/actor.js";
 import type { Document } from "../model/document.js";
-import { findPlaces } from "../places/gazetteer.js";
+import { findPlaces, mayStartPlace } from "../places/gazetteer.js";
 import type { ActorDictionary, TrieHit } from "./dictionary.js";
 import { identityAt } from "./resolve.js";
 import type { ActorEntry, Role } from "./schema.js";
@@ -604,6 +604,8 @@ function isPlaceName(ctx: Context, seg: Segment): boolean {
   const t = ctx.doc.tokens;
   if (FEATURE_WORDS.has(t.lower[seg.end - 1])) return true;
   const text = ctx.doc.text.slice(t.start[seg.start], t.end[seg.end - 1]);
+  // Most names are no place: one lookup of the first word rules them out.
+  if (!mayStartPlace(text)) return false;
   return findPlaces(text).some((p) => p.start === 0 && p.end >= text.length - 1);
 }
 

@@ -112,6 +112,12 @@ function matches(alias: Alias, tokens: Token[], i: number): boolean {
   });
 }
 
+/** Could a place name start this text? One lookup, a cheap test before findPlaces. */
+export function mayStartPlace(text: string, gazetteer = defaultGazetteer()): boolean {
+  const first = tokenize(text)[0];
+  return first !== undefined && gazetteer.index.has(first.text.toLowerCase());
+}
+
 export function findPlaces(sentence: string, offset = 0, gazetteer = defaultGazetteer()): PlaceMention[] {
   const tokens = tokenize(sentence);
   const out: PlaceMention[] = [];
