@@ -189,6 +189,14 @@ describe("event coder", () => {
     expect(talks.events.every((e) => e.date === "2020-03-10")).toBe(true);
   });
 
+  it("dates an undated article by the latest past month it names, not by the future it announces", () => {
+    const doc = code(
+      "Russia condemned Ukraine in December 2017.\n\nPeace talks will open in Sochi in January 2018.\n\nRussia criticised Turkey.",
+      null,
+    );
+    expect(doc.events.find((e) => e.recipient?.country === "TUR")?.date).toBe("2017-12");
+  });
+
   it("codes the passive voice with its by-agent", () => {
     const doc = code("Weapons were transferred to the Tajik military by Russia.");
     expect(triples(doc)).toEqual(["RUS AID TJK asserted"]);

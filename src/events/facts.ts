@@ -39,6 +39,7 @@ const MATERIAL = new Set([
  * finding actors.
  */
 const HAS_YEAR = /\b(?:1[89]|20)\d\d\b|\d\/\d/;
+const FUTURE_TEXT = /\b(?:will|shall|scheduled|planned|upcoming|next)\b|['’]ll\b/i;
 
 export class FactsCache {
   private readonly dates = new Map<number, DateMention[]>();
@@ -61,8 +62,9 @@ export class FactsCache {
       this.doc.sentences.forEach((s) => {
         if (s.skip) return;
         const text = this.doc.text.slice(s.start, s.end);
-        // Without a reference only year-bearing dates resolve: skip sentences with no year in them.
-        if (!HAS_YEAR.test(text)) return;
+        // Without a reference only year-bearing dates resolve: skip sentences with no year in them,
+        // and sentences about the future ("talks will open in January 2018"): they may look past the article.
+        if (!HAS_YEAR.test(text) || FUTURE_TEXT.test(text)) return;
         for (const d of findDates(text, { date: null })) {
           // Spans of time ("the early 2000s", "from 1996 to 2001") say nothing of when the text was written;
           // a day is cut to its month: the article came some days after the last one it names.
