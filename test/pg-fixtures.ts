@@ -6,6 +6,8 @@
 import type { ActorIdentity, ActorMention, ActorRef, ResolvedActor } from "../src/model/actor.js";
 import { type Document, newDocument } from "../src/model/document.js";
 import type { EventRecord, EventType, Modality } from "../src/model/event.js";
+import { contentHash } from "../src/store/identity.js";
+import type { DocumentInput } from "../src/store/writer.js";
 
 export const ACTORS: Record<string, ActorIdentity> = {
   RUS: { id: "RUS", name: "Russia", kind: "state", country: "RUS", sector: "GOV", affiliation: null },
@@ -176,4 +178,32 @@ function resolvedActors(mentions: ActorMention[]): ResolvedActor[] {
     byId.set(m.id, a);
   }
   return [...byId.values()];
+}
+
+/**
+ * What the writer gets for a fixture: its document, keyed by its file, with the
+ * reader's metadata taken from the document unless a test says otherwise.
+ */
+export function fixtureInput(
+  f: FixtureDocument,
+  runId: number,
+  overrides: { sourceKey?: string; reader?: Partial<DocumentInput["reader"]> } = {},
+): DocumentInput & { doc: Document } {
+  const doc = makeDocument(f);
+  return {
+    doc,
+    sourceKey: overrides.sourceKey ?? `file:${doc.source}`,
+    contentHash: contentHash(doc.rawText),
+    reader: {
+      title: doc.title,
+      url: null,
+      author: null,
+      published: doc.published,
+      publishedSource: doc.publishedSource,
+      fallbackDate: null,
+      ...overrides.reader,
+    },
+    runId,
+    extractor: "test",
+  };
 }

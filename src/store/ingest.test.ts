@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestDatabase, requirePostgres, type TestDatabase } from "../../test/pg-db.js";
-import { type FixtureDocument, makeDocument } from "../../test/pg-fixtures.js";
+import { type FixtureDocument, fixtureInput, makeDocument } from "../../test/pg-fixtures.js";
 import type { RawDocument } from "../model/document.js";
 import { resolveTarget } from "./config.js";
 import { openStore, type Store } from "./connection.js";
-import { contentHash, sourceKey } from "./identity.js";
+import { sourceKey } from "./identity.js";
 import { type DocumentReport, ingestDocuments, type ReadProblem } from "./ingest.js";
 import { stats } from "./query/records.js";
 import { type ReprocessReport, reprocessDocuments } from "./reprocess.js";
@@ -199,24 +199,14 @@ describe.each(backends())("the ingest and reprocess loops (%s)", (backend) => {
     };
     const yOther: FixtureDocument = { ...y, title: "other", events: [] };
     const x: FixtureDocument = { id: "x", published: "2023-06-02", events: [] };
-    const put = (f: FixtureDocument) => {
-      const doc = makeDocument(f);
-      return storeDocument(store, {
-        doc,
-        sourceKey: sourceKey(raw(f)),
-        contentHash: contentHash(doc.rawText),
-        reader: {
-          title: null,
-          url: null,
-          author: null,
-          published: null,
-          publishedSource: null,
-          fallbackDate: null,
-        },
-        runId: run,
-        extractor: "test",
-      });
-    };
+    const put = (f: FixtureDocument) =>
+      storeDocument(
+        store,
+        fixtureInput(f, run, {
+          sourceKey: sourceKey(raw(f)),
+          reader: { title: null, published: null, publishedSource: null },
+        }),
+      );
     await put(y);
     const extracted: string[] = [];
     const figures = await ingestDocuments(store, stream([raw(y), raw(x)]), {

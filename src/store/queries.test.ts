@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestDatabase, requirePostgres, type TestDatabase } from "../../test/pg-db.js";
-import { type FixtureDocument, makeDocument } from "../../test/pg-fixtures.js";
+import { type FixtureDocument, fixtureInput } from "../../test/pg-fixtures.js";
 import { resolveTarget } from "./config.js";
 import { openStore, type Store } from "./connection.js";
-import { contentHash } from "./identity.js";
 import { loadPloverTypes } from "./plover-types.js";
 import { actorDossier, listActors } from "./query/actors.js";
 import { QueryError } from "./query/common.js";
@@ -53,22 +52,7 @@ describe.each(backends())("queries (%s)", (backend) => {
     store = await openStore(resolveTarget({ env: db.env }));
     const run = await startRun(store, { command: "test", dyadVersion: "0", versions: {}, options: {} });
     for (const f of DOCS) {
-      const doc = makeDocument(f);
-      await storeDocument(store, {
-        doc,
-        sourceKey: `file:${doc.source}`,
-        contentHash: contentHash(doc.rawText),
-        reader: {
-          title: doc.title,
-          url: null,
-          author: null,
-          published: doc.published,
-          publishedSource: "metadata",
-          fallbackDate: null,
-        },
-        runId: run,
-        extractor: "test",
-      });
+      await storeDocument(store, fixtureInput(f, run, { reader: { publishedSource: "metadata" } }));
     }
   });
   afterAll(async () => {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, createTestDatabase, requirePostgres, type TestDatabase } from "../../test/pg-db.js";
-import { type FixtureDocument, makeDocument } from "../../test/pg-fixtures.js";
+import { type FixtureDocument, fixtureInput, makeDocument } from "../../test/pg-fixtures.js";
 import { toOutput } from "../pipeline/output.js";
 import { resolveTarget } from "./config.js";
 import { openStore, type Store } from "./connection.js";
-import { contentHash } from "./identity.js";
 import { documentOutput, stats } from "./query/records.js";
 import { replaceExtraction } from "./reprocess.js";
 import { startRun } from "./runs.js";
@@ -27,24 +26,7 @@ describe.each(backends())("writing documents (%s)", (backend) => {
     await db?.drop();
   });
 
-  const put = (f: FixtureDocument) => {
-    const doc = makeDocument(f);
-    return storeDocument(store, {
-      doc,
-      sourceKey: `file:${doc.source}`,
-      contentHash: contentHash(doc.rawText),
-      reader: {
-        title: doc.title,
-        url: null,
-        author: null,
-        published: doc.published,
-        publishedSource: doc.publishedSource,
-        fallbackDate: null,
-      },
-      runId: run,
-      extractor: "test",
-    });
-  };
+  const put = (f: FixtureDocument) => storeDocument(store, fixtureInput(f, run));
   const story = (eventId: number) =>
     store.db
       .selectFrom("events")

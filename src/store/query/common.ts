@@ -106,3 +106,14 @@ export const num = (v: unknown): number => (v === null || v === undefined ? 0 : 
 export function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** A document as listings name it, from a row that joined `documents`. */
+export function documentBrief(r: {
+  document_id: number;
+  doc_id: string;
+  source: string;
+  title: string | null;
+  published: string | null;
+}) {
+  return { id: r.document_id, docId: r.doc_id, source: r.source, title: r.title, published: r.published };
+}

@@ -5,7 +5,7 @@ import type { Store } from "../connection.js";
 import { sinceBound, untilBound } from "../dates.js";
 import { sentenceMatches } from "../fts.js";
 import type { DB } from "../schema.js";
-import { type ActorMatch, num, resolveActor, sideMatches } from "./common.js";
+import { type ActorMatch, documentBrief, num, resolveActor, sideMatches } from "./common.js";
 import type { ActorBrief, EventSummary } from "./types.js";
 
 export type { ActorBrief, EventSummary } from "./types.js";
@@ -210,13 +210,7 @@ export async function* findEvents(
         day: r.date_start || null,
         ...eventSides(r),
         story: { id: r.story_id, events: r.event_count, documents: r.document_count },
-        document: {
-          id: r.document_id,
-          docId: r.doc_id,
-          source: r.source,
-          title: r.title,
-          published: r.published,
-        },
+        document: documentBrief(r),
         record: store.dialect.readJson<EventRecord>(r.record),
         ...(opts.sentences ? { sentence: r.sentence_text ?? null } : {}),
       };

@@ -1,6 +1,7 @@
 /** `dyad search`: full text over the sentences of current documents, each hit with its document and events. */
 import type { Store } from "../connection.js";
 import { sentenceMatches } from "../fts.js";
+import { documentBrief } from "./common.js";
 import type { SearchHit } from "./types.js";
 
 export type { SearchHit } from "./types.js";
@@ -39,13 +40,7 @@ export async function searchSentences(store: Store, query: string, limit = 20): 
     .execute();
   return rows.map((r) => ({
     sentence: { id: r.id, index: r.idx, start: r.start, end: r.end, text: r.text },
-    document: {
-      id: r.document_id,
-      docId: r.doc_id,
-      source: r.source,
-      title: r.title,
-      published: r.published,
-    },
+    document: documentBrief(r),
     events: events
       .filter((e) => e.document_id === r.document_id && e.sentence === r.idx)
       .map((e) => ({
