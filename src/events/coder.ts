@@ -373,6 +373,7 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     const v = viewOf(doc.tokens, mentions, s.tokenStart, s.tokenEnd);
     const triggers = findTriggers(v, ctx.patterns);
     const kept: Trigger[] = [];
+    const firstOfSentence = events.length;
     const antecedent = lastPerson && si - lastPerson.sentence <= 3 ? lastPerson.mention : null;
     for (const trig of triggers) {
       if (isGoverned(doc.tokens, trig, kept)) continue;
@@ -380,7 +381,7 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
       events.push(...recordsFor(ctx, doc, v, si, trig, () => facts.get(si), events, antecedent));
     }
     // Subjects come first: the person who acted in this sentence, else the first person it names.
-    const actedIds = new Set(events.filter((e) => e.evidence.sentence === si).map((e) => e.actor.id));
+    const actedIds = new Set(events.slice(firstOfSentence).map((e) => e.actor.id));
     const person =
       mentions.find((m) => m.kind === "person" && actedIds.has(m.id)) ??
       mentions.find((m) => m.kind === "person");

@@ -120,7 +120,18 @@ function nameWord(v: SentenceView, i: number): boolean {
   // A proper noun, or any capitalised word right after a capitalised name ("Loretta Lynch" tagged a verb).
   const afterName = /^\p{Lu}/u.test(t.text[i - 1]) && (t.pos[i - 1] === "PROPN" || ownerAt(v, i - 1) >= 0);
   if (t.pos[i] !== "PROPN" && !afterName) return false;
-  return !isTitleCase(t, v.tokenStart, v.tokenEnd);
+  return !titleCase(v);
+}
+
+/** Whether the sentence is a title-case headline, read once per sentence (names are frequent). */
+const titleCases = new WeakMap<SentenceView, boolean>();
+function titleCase(v: SentenceView): boolean {
+  let found = titleCases.get(v);
+  if (found === undefined) {
+    found = isTitleCase(v.tokens, v.tokenStart, v.tokenEnd);
+    titleCases.set(v, found);
+  }
+  return found;
 }
 
 export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
