@@ -120,4 +120,15 @@ describe("actor mentions", () => {
     const real = mentionsOf("Turkey and Jordan signed a deal with Chad and Georgia.");
     expect(real.mentions.map((m) => m.country)).toEqual(["TUR", "JOR", "TCD", "GEO"]);
   });
+
+  it("gives a state body named by its seat or its leader to that state", () => {
+    expect(brief(mentionsOf("The new authorities in Kabul will not agree."))).toContain(
+      "authorities in Kabul => AFG state AFG GOV",
+    );
+    expect(brief(mentionsOf("The government of President Ashraf Ghani agreed.", "2019-05-01"))).toContain(
+      "government of President Ashraf Ghani => AFG state AFG GOV",
+    );
+    // Forces in a country are often foreign: no anchor.
+    expect(brief(mentionsOf("The troops in Syria were attacked.")).join(" ")).not.toContain("SYR.MIL");
+  });
 });

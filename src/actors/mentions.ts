@@ -222,6 +222,9 @@ function genericRole(
     return { identity: withRole(ctx, owner.identity, role), end: m, via: "possessive", role: words };
   }
   const after = segs[m - 1].end;
+  const seat = seatAfter(ctx, segs, m, role);
+  if (seat)
+    return { identity: withRole(ctx, seat.identity, role), end: seat.end, via: "role+in", role: words };
   if (
     after < t.text.length &&
     t.sentence[after] === t.sentence[segs[k].start] &&
@@ -241,6 +244,40 @@ function genericRole(
     via: "role",
     role: words,
   };
+}
+
+/**
+ * "The government of President Ashraf Ghani" is Afghanistan's government, not Ghani: a body
+ * (not a person's title) of a state organ's sector, named by its leader, is the leader's state.
+ */
+function bodyOfLeader(ctx: Context, target: ActorIdentity, role: Role | undefined): ActorIdentity {
+  if (target.kind !== "person" || !target.country || !role || role.person || !role.sector) return target;
+  if (!STATE_ORGANS.has(role.sector)) return target;
+  const state = ctx.dict.entries.get(target.country);
+  return state ? stateGovernment(identityAt(state, ctx.date)) : target;
+}
+
+/**
+ * "The new authorities in Kabul", "the government in Damascus": a state body in a state or its
+ * seat of power is that state's. Not for forces ("troops in Syria" are often foreign).
+ */
+function seatAfter(
+  ctx: Context,
+  segs: Segment[],
+  m: number,
+  role: Role,
+): { identity: ActorIdentity; end: number } | null {
+  if (!role.sector || role.person || !STATE_ORGANS.has(role.sector) || role.sector === "MIL") return null;
+  const t = ctx.doc.tokens;
+  let j = segs[m - 1].end;
+  if (t.lower[j] !== "in" || t.sentence[j] !== t.sentence[segs[m - 1].start]) return null;
+  j++;
+  if (t.lower[j] === "the") j++;
+  const seg = segs[m];
+  if (!seg || seg.start !== j) return null;
+  const mod = modifierOf(ctx, seg);
+  if (!mod || mod.identity.kind !== "state" || mod.identity.id !== mod.identity.country) return null;
+  return { identity: mod.identity, end: m + 1 };
 }
 
 /** Role words that alone name nobody in particular. */
@@ -395,7 +432,7 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
     const target = compose(ctx, segs, m + 1);
     if (target && adjacent(ctx, segs[m], segs[m + 1])) {
       return {
-        identity: withRole(ctx, target.identity, role),
+        identity: withRole(ctx, bodyOfLeader(ctx, target.identity, role), role),
         end: target.end,
         via: "role+of",
         role: roleWords,

@@ -238,4 +238,39 @@ describe("event coder", () => {
     const doc = code("Kabulov said the Taliban had attacked Afghan police.");
     expect(doc.events[0].reported_by?.country).toBe("RUS");
   });
+
+  it("takes a sentence's other actor as the recipient its syntax does not name", () => {
+    const doc = code(
+      "Amid the border dispute with Kyrgyzstan, Tajikistan refused to sign the water protocol.",
+    );
+    expect(triples(doc)).toEqual(["TJK REJECT KGZ asserted"]);
+    expect(doc.events[0].pattern).toMatch(/\+nearby$/);
+    // Troop moves may stand alone: no one is guessed for them.
+    expect(triples(code("Kazakhstan mobilised reservists near Kyrgyzstan."))).not.toContain(
+      "KAZ MOBILIZE KGZ asserted",
+    );
+  });
+
+  it("reads verbs the tagger mistook: headline presents and progressives", () => {
+    expect(triples(code("Turkey lifts blockade of Armenia after talks."))).toContain(
+      "TUR CONCEDE ARM asserted",
+    );
+    expect(triples(code("The Israeli army is currently striking Hezbollah positions."))).toContain(
+      "ISR ASSAULT LBN asserted",
+    );
+  });
+
+  it("blocks a trigger only on words right after it when the pattern says notNext", () => {
+    expect(triples(code("French troops began leaving Mali for bases in Niger."))).toContain(
+      "FRA RETREAT MLI asserted",
+    );
+    expect(triples(code("The French president left for Mali on Sunday."))).not.toContain(
+      "FRA RETREAT MLI asserted",
+    );
+  });
+
+  it("does not take the last name before ', it said' for the speaker", () => {
+    const doc = code("The Israeli army struck Hamas positions in Gaza overnight, it said.");
+    expect(doc.events[0].reported_by).toBeNull();
+  });
 });

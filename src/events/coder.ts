@@ -19,6 +19,7 @@ import {
   type SentenceFacts,
 } from "./facts.js";
 import { modalityOf, SPEECH_VERBS } from "./modality.js";
+import { nearbyRecipient, wantsNearbyRecipient } from "./nearby.js";
 import type { PatternSet } from "./patterns.js";
 import {
   findAfterPreposition,
@@ -277,7 +278,8 @@ function speakerOf(v: SentenceView, trig: Trigger): number | null {
         const k = findSubject(v, j);
         if (k.length) return k[0];
       } else {
-        // Speaker after the report: ", the ministry said" / "said Lavrov".
+        // Speaker after the report: ", the ministry said" / "said Lavrov". ", it said" is the actor speaking.
+        if (t.pos[j - 1] === "PRON" && t.lower[j - 2] === ",") continue;
         const before = findSubject(v, j);
         if (before.length && v.mentions[before[0]].tokenStart > trig.index) return before[0];
         const after = findObject(v, j + 1);
@@ -524,6 +526,8 @@ function recordsFor(
     const host = visitedState(ctx, doc, facts, trig);
     if (host && recipientRefs.every((r) => r !== null && r.start > host.start)) recipientRefs = [host];
   }
+  /** Whether the recipient was read from the sentence around the trigger, not from its syntax. */
+  let nearby = false;
   const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
   // A meeting or joint action needs two sides; alone it says nothing about a dyad.
   if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) return [];
@@ -537,6 +541,20 @@ function recordsFor(
     return actorRefs.flatMap((actor) =>
       actorRefs.filter((other) => other.id !== actor.id).map((other) => record(actor, other)),
     );
+  }
+  if (recipientRefs.length === 0 && wantsNearbyRecipient(base.event, p.noRecipient)) {
+    const k = nearbyRecipient(
+      v,
+      trig,
+      actors,
+      speaker,
+      new Set(actorRefs.map((a) => a.id)),
+      new Set(actorRefs.map((a) => a.country).filter((c) => c !== null)),
+    );
+    if (k >= 0) {
+      recipientRefs = [refOf(ctx, v.mentions[k], date?.date ?? doc.published)];
+      nearby = true;
+    }
   }
   if (recipientRefs.length === 0) recipientRefs = [null];
   const out: EventRecord[] = [];
@@ -552,6 +570,7 @@ function recordsFor(
     return {
       id: "",
       ...base,
+      pattern: nearby ? `${base.pattern}+nearby` : base.pattern,
       actor,
       recipient,
       date: date?.date ?? null,

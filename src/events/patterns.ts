@@ -11,6 +11,7 @@ import { type Pattern, patternFileSchema } from "./schema.js";
 export interface CompiledLists {
   object: Set<string> | null;
   notObject: Set<string> | null;
+  notNext: Set<string> | null;
 }
 
 export interface PatternSet {
@@ -23,7 +24,7 @@ export interface PatternSet {
 
 /** More constraints make a pattern more specific: it wins over a bare one at equal priority. */
 export function specificity(p: Pattern): number {
-  return (p.particle ? 2 : 0) + (p.object ? 2 : 0) + (p.notObject ? 1 : 0);
+  return (p.particle ? 2 : 0) + (p.object ? 2 : 0) + (p.notObject || p.notNext ? 1 : 0);
 }
 
 export function comparePatterns(a: Pattern, b: Pattern): number {
@@ -46,6 +47,7 @@ export function indexPatterns(files: { name: string; version: string; patterns: 
       lists.set(p, {
         object: p.object ? new Set(p.object) : null,
         notObject: p.notObject ? new Set(p.notObject) : null,
+        notNext: p.notNext ? new Set(p.notNext) : null,
       });
       const index = byTrigger[p.pos];
       for (const lemma of p.lemmas) {

@@ -270,7 +270,8 @@ export function findSubject(v: SentenceView, i: number): number[] {
       // "India's ambassador to Qatar, Deepak Mittal, met": the apposition names the head, not its "to" phrase.
       let h = k - 1;
       while (h > 0 && precededByPreposition(v, v.mentions[h]) && onlyFunctionWordsBetween(v, h - 1, h)) h--;
-      return [h];
+      // "Amid the dispute with Kyrgyzstan, Tajikistan refused": a head after a preposition is no subject.
+      if (!precededByPreposition(v, v.mentions[h])) return [h];
     }
     return list;
   }

@@ -51,6 +51,11 @@ export const patternSchema = z
     object: z.array(z.string()).optional(),
     /** None of these lemmas may occur in the few words after the trigger. */
     notObject: z.array(z.string()).optional(),
+    /**
+     * None of these words may come right after the trigger (and its particle), an adverb
+     * skipped: "left for Paris" is travel, while "left Afghanistan for good" is a withdrawal.
+     */
+    notNext: z.array(z.string()).optional(),
     /** How far (tokens) `object` and `notObject` look after the trigger; default 6. */
     window: z.number().int().min(1).max(15).optional(),
     /** Slots tried in order for the actor; default ["subject"] (verbs) or ["possessive","of","subject"] (nouns). */

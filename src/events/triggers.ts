@@ -35,7 +35,12 @@ function fits(t: Tokens, i: number, end: number, p: Pattern, lists: CompiledList
     if (k < p.particle.length) return -1;
     after += p.particle.length;
   }
-  const { object, notObject } = lists;
+  const { object, notObject, notNext } = lists;
+  if (notNext) {
+    let j = after;
+    if (t.pos[j] === "ADV" && j + 1 < end) j++;
+    if (j < end && notNext.has(t.lower[j])) return -1;
+  }
   if (object || notObject) {
     let found = !object;
     // A nominal trigger also takes its object as a modifier before it: "arms supplies", "aid shipments"
@@ -79,6 +84,57 @@ function mistaggedPast(v: SentenceView, i: number, patterns: PatternSet): Patter
     stem,
     w.slice(0, -1),
     stem.endsWith("i") ? `${stem.slice(0, -1)}y` : "",
+    stem.length > 3 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : "",
+  ];
+  for (const c of candidates) {
+    const found = c ? patterns.byTrigger.VERB.get(c) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Headlines drop the auxiliaries the tagger leans on: in "Saudi Arabia lifts blockade of Qatar"
+ * the verb after its subject is read as a plural noun. In a sentence with no other finite
+ * verb, an -s noun right after an actor is tried as a verb.
+ */
+function mistaggedPresent(v: SentenceView, i: number, patterns: PatternSet): Pattern[] | undefined {
+  const t = v.tokens;
+  const w = t.lower[i];
+  if (t.pos[i] !== "NOUN" || w.length < 4 || !w.endsWith("s") || w.endsWith("ss")) return undefined;
+  if (i === v.tokenStart || i + 1 >= v.tokenEnd || ownerAt(v, i - 1) < 0 || t.pos[i + 1] === "PUNCT")
+    return undefined;
+  for (let j = v.tokenStart; j < v.tokenEnd; j++) {
+    if ((t.pos[j] === "VERB" || t.pos[j] === "AUX") && !t.lower[j].endsWith("ing")) return undefined;
+  }
+  const candidates = [
+    w.slice(0, -1),
+    w.endsWith("es") ? w.slice(0, -2) : "",
+    w.endsWith("ies") ? `${w.slice(0, -3)}y` : "",
+  ];
+  for (const c of candidates) {
+    const found = c ? patterns.byTrigger.VERB.get(c) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * "The army is currently striking targets": after a form of "be", an -ing word the tagger
+ * took for an adjective or noun is a progressive verb.
+ */
+function mistaggedProgressive(v: SentenceView, i: number, patterns: PatternSet): Pattern[] | undefined {
+  const t = v.tokens;
+  const w = t.lower[i];
+  if (!(t.pos[i] === "ADJ" || t.pos[i] === "NOUN") || w.length < 6 || !w.endsWith("ing")) return undefined;
+  let j = i - 1;
+  if (j > v.tokenStart && t.pos[j] === "ADV") j--;
+  if (j < v.tokenStart || t.lemma[j] !== "be" || i + 1 >= v.tokenEnd || t.pos[i + 1] === "PUNCT")
+    return undefined;
+  const stem = w.slice(0, -3);
+  const candidates = [
+    stem,
+    `${stem}e`,
     stem.length > 3 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : "",
   ];
   for (const c of candidates) {
@@ -147,7 +203,11 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     const index = cls ? patterns.byTrigger[cls] : undefined;
     let candidates = index?.get(t.lemma[i]);
     if (index && !candidates && t.lower[i] !== t.lemma[i]) candidates = index.get(t.lower[i]);
-    if (!candidates && cls !== "VERB") candidates = mistaggedPast(v, i, patterns);
+    if (!candidates && cls !== "VERB")
+      candidates =
+        mistaggedPast(v, i, patterns) ??
+        mistaggedPresent(v, i, patterns) ??
+        mistaggedProgressive(v, i, patterns);
     if (!candidates) continue;
     for (const p of candidates) {
       const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!);

@@ -1,0 +1,49 @@
+/**
+ * The recipient a sentence implies when its syntax names none. EVENTS.md gives every type
+ * but MOBILIZE and PROTEST a recipient; "Tajikistan is the only one in the region that
+ * refuses to recognise the new government" is refused to the government the sentence
+ * is about. The nearest other actor of the sentence stands in: after the trigger first,
+ * else before it. Records that get one say so in their pattern id ("+nearby").
+ */
+import type { ActorMention } from "../model/actor.js";
+import type { EventType } from "../model/event.js";
+import type { SentenceView } from "./roles.js";
+
+/** Types that may stand without a recipient (EVENTS.md): no one is guessed for them. */
+const RECIPIENT_OPTIONAL = new Set<EventType>(["MOBILIZE", "PROTEST"]);
+
+export function wantsNearbyRecipient(event: EventType, noRecipient: boolean | undefined): boolean {
+  return !noRecipient && !RECIPIENT_OPTIONAL.has(event);
+}
+
+/** A mention that names a political actor someone can act on: not a bare role ("troops") or an unknown name. */
+function isResolved(m: ActorMention): boolean {
+  return m.kind !== "unknown" && !m.id.startsWith("role:") && !m.id.startsWith("unknown:");
+}
+
+/**
+ * Index (into v.mentions) of the nearest resolved mention that is neither an actor, the speaker,
+ * nor on the actors' side (same id or same country); -1 when there is none.
+ */
+export function nearbyRecipient(
+  v: SentenceView,
+  trigger: { index: number; after: number },
+  actors: number[],
+  speaker: number | null,
+  actorIds: Set<string>,
+  actorCountries: Set<string | null>,
+): number {
+  const usable = (k: number): boolean => {
+    const m = v.mentions[k];
+    if (actors.includes(k) || k === speaker || !isResolved(m)) return false;
+    if (actorIds.has(m.id)) return false;
+    return !(m.country !== null && actorCountries.has(m.country));
+  };
+  for (let k = 0; k < v.mentions.length; k++) {
+    if (v.mentions[k].tokenStart >= trigger.after && usable(k)) return k;
+  }
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    if (v.mentions[k].tokenEnd <= trigger.index && usable(k)) return k;
+  }
+  return -1;
+}
