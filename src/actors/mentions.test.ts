@@ -131,4 +131,16 @@ describe("actor mentions", () => {
     // Forces in a country are often foreign: no anchor.
     expect(brief(mentionsOf("The troops in Syria were attacked.")).join(" ")).not.toContain("SYR.MIL");
   });
+
+  it("reads 'the two leaders', 'both countries', 'the parties' as the group a recent sentence named", () => {
+    const doc = mentionsOf("Putin met Erdogan in Sochi on Monday. The two leaders agreed to expand trade.");
+    expect(brief(doc).filter((b) => b.startsWith("The two leaders"))).toEqual([
+      "The two leaders => VLADIMIR_PUTIN person RUS GOV",
+      "The two leaders => RECEP_TAYYIP_ERDOGAN person TUR GOV",
+    ]);
+    const both = mentionsOf("India and Pakistan held talks. Both countries pledged calm.");
+    expect(both.mentions.filter((m) => m.via === "coreference").map((m) => m.country)).toEqual(["IND", "PAK"]);
+    // No group before it: nothing to stand for.
+    expect(mentionsOf("The two sides met.").mentions.filter((m) => m.via === "coreference")).toEqual([]);
+  });
 });

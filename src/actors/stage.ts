@@ -1,6 +1,7 @@
 /** The actors stage: mentions in every English sentence, grouped into the document's actors. */
 import type { ActorMention, ResolvedActor } from "../model/actor.js";
 import type { Stage } from "../pipeline/stage.js";
+import { resolveGroupAnaphora } from "./anaphora.js";
 import { type ActorDictionary, loadActorDictionary } from "./dictionary.js";
 import { findMentions } from "./mentions.js";
 
@@ -32,7 +33,7 @@ export function actorsStage(dict: ActorDictionary = loadActorDictionary()): Stag
     requires: ["sentences", "tokens", "published"],
     assigns: ["mentions", "actors"],
     run(doc) {
-      doc.mentions = findMentions(dict, doc);
+      doc.mentions = resolveGroupAnaphora(doc, findMentions(dict, doc));
       doc.actors = groupActors(doc.mentions);
     },
   };
