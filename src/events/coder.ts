@@ -161,7 +161,8 @@ function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
   switch (slot) {
     case "subject":
       // A nominal event takes the clause's subject only as the object of a verb: "Russia held talks".
-      if (trig.pattern.pos === "NOUN" && !objectOfVerb(v, trig.index)) return [];
+      if (trig.pattern.pos === "NOUN" && !objectOfVerb(v, trig.index, PARTNER_TYPES.has(trig.pattern.event)))
+        return [];
       return findSubject(v, participleHost(v, trig.index));
     case "object":
       return findObject(v, trig.after, PARTNER_TYPES.has(trig.pattern.event));
@@ -178,12 +179,18 @@ function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
 
 const NOT_GOVERNING = new Set(["be", "have", "become", "seem", "remain"]);
 
-/** "held [the first] talks", "oversaw the transfer": a verb governs the noun at i. */
-function objectOfVerb(v: SentenceView, i: number): boolean {
+/**
+ * "held [the first] talks", "oversaw the transfer": a verb governs the noun at i. "Have" does
+ * only for partners ("Pakistan has close cooperation with China"): "has the support of" reverses roles.
+ */
+function objectOfVerb(v: SentenceView, i: number, partner = false): boolean {
   const t = v.tokens;
   for (let j = i - 1; j >= v.tokenStart && j >= i - 4; j--) {
     const pos = t.pos[j];
-    if (pos === "VERB") return !SPEECH_VERBS.has(t.lemma[j]) && !NOT_GOVERNING.has(t.lemma[j]);
+    if (pos === "VERB" || (partner && pos === "AUX" && t.lemma[j] === "have")) {
+      if (partner && t.lemma[j] === "have") return true;
+      return !SPEECH_VERBS.has(t.lemma[j]) && !NOT_GOVERNING.has(t.lemma[j]);
+    }
     if (
       !(pos === "DET" || pos === "ADJ" || pos === "NUM" || pos === "NOUN" || pos === "PRON" || pos === "ADV")
     )

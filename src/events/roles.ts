@@ -342,7 +342,8 @@ export function findOf(v: SentenceView, after: number): number[] {
   if (t.lower[after] !== "of") return [];
   for (let n = after + 1; n < v.tokenEnd && n <= after + 4; n++) {
     const k = ownerAt(v, n);
-    if (k >= 0) return [k];
+    // "the summit of Russia, China and Pakistan", "the withdrawal of US and NATO troops": the whole list.
+    if (k >= 0) return coordinated(v, k, { from: n, to: v.tokenEnd });
     if (!["DET", "ADJ", "NUM"].includes(t.pos[n])) break;
   }
   return [];
