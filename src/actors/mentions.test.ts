@@ -139,7 +139,10 @@ describe("actor mentions", () => {
       "The two leaders => RECEP_TAYYIP_ERDOGAN person TUR GOV",
     ]);
     const both = mentionsOf("India and Pakistan held talks. Both countries pledged calm.");
-    expect(both.mentions.filter((m) => m.via === "coreference").map((m) => m.country)).toEqual(["IND", "PAK"]);
+    expect(both.mentions.filter((m) => m.via === "coreference").map((m) => m.country)).toEqual([
+      "IND",
+      "PAK",
+    ]);
     // No group before it: nothing to stand for.
     expect(mentionsOf("The two sides met.").mentions.filter((m) => m.via === "coreference")).toEqual([]);
   });

@@ -419,7 +419,9 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
   }
   // ... an entity after a modifier: "Afghan Taliban", "Russia's Federal Security Service".
   const entity = entityHit(ctx, head);
-  if (head && entity && mod && !roles.length) {
+  // "in Syria Russia supports": two states side by side are two mentions, not one modifying the other.
+  const twoStates = mod?.identity.kind === "state" && mod.via !== "demonym" && entity?.kind === "state";
+  if (head && entity && mod && !roles.length && !twoStates) {
     return { identity: stateGovernment(identityAt(entity, ctx.date)), end: m + 1, via: "alias" };
   }
   // ... a role of something: "the Tajik army", "Russian diplomats", "the President of Russia".

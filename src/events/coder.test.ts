@@ -273,4 +273,11 @@ describe("event coder", () => {
     const doc = code("The Israeli army struck Hamas positions in Gaza overnight, it said.");
     expect(doc.events[0].reported_by).toBeNull();
   });
+
+  it("gives a mid-sentence 'it' the clause's subject, not the object just before it", () => {
+    const doc = code(
+      "While in Iraq Iran supports the government in Baghdad, in Yemen it is supporting the Houthis.",
+    );
+    expect(triples(doc)).toEqual(["IRN SUPPORT IRQ asserted", "IRN SUPPORT YEM asserted"]);
+  });
 });

@@ -250,14 +250,32 @@ function unresolvedSubject(v: SentenceView, i: number): boolean {
   return k === v.tokenStart || CLAUSE_OPENERS.has(t.lower[k - 1]);
 }
 
+/** The subject pronoun ("it", "they") right before the verb at i, skipping adverbs and auxiliaries. */
+function pronounSubject(v: SentenceView, i: number): boolean {
+  const t = v.tokens;
+  let j = i - 1;
+  while (j > v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) j--;
+  return j >= v.tokenStart && (t.lower[j] === "it" || t.lower[j] === "they");
+}
+
+/** A mention right after a verb (determiners and adjectives aside) is that verb's object. */
+function inObjectPosition(v: SentenceView, m: ActorMention): boolean {
+  let i = m.tokenStart - 1;
+  while (i >= v.tokenStart && (v.tokens.pos[i] === "DET" || v.tokens.pos[i] === "ADJ")) i--;
+  return i >= v.tokenStart && v.tokens.pos[i] === "VERB";
+}
+
 export function findSubject(v: SentenceView, i: number): number[] {
   const t = v.tokens;
   if (unresolvedSubject(v, i)) return [];
   const relative = relativeClauseBefore(v, i);
+  // "Russia supports the government, and it is supporting ...": "it" is a subject, not an object.
+  const pronoun = pronounSubject(v, i);
   for (let k = v.mentions.length - 1; k >= 0; k--) {
     const m = v.mentions[k];
     if (m.tokenEnd > i) continue;
     if (relative && m.tokenStart > relative[0] && m.tokenEnd <= relative[1]) continue;
+    if (pronoun && inObjectPosition(v, m)) continue;
     if (i - m.tokenEnd > 30) break;
     // A clause boundary between them with its own verb is a different clause; ";" always is.
     let crossed = false;
