@@ -280,4 +280,20 @@ describe("event coder", () => {
     );
     expect(triples(doc)).toEqual(["IRN SUPPORT IRQ asserted", "IRN SUPPORT YEM asserted"]);
   });
+
+  it("gives a sentence-initial 'It'/'They' the state or group that acted just before, not in the passive", () => {
+    const doc = code("Russia supplied tanks to Tajikistan in 2017. It also sent helicopters to Kyrgyzstan.");
+    expect(triples(doc)).toEqual(["RUS AID TJK asserted", "RUS AID KGZ asserted"]);
+    expect(doc.events[1].actor.text).toBe("It");
+    const passive = code("Hamas fired rockets at Israel. They were arrested by Egyptian police on Monday.");
+    expect(triples(passive).some((x) => x.startsWith("PSE COERCE"))).toBe(false);
+  });
+
+  it("links those who join 'the talks' to the convenor of the talks just reported", () => {
+    const doc = code(
+      "Qatar hosted talks between Sudan and the rebels on Monday. Delegations from Egypt and Chad took part in the negotiations.",
+    );
+    expect(triples(doc)).toContain("EGY CONSULT QAT asserted");
+    expect(triples(doc)).toContain("TCD CONSULT QAT asserted");
+  });
 });

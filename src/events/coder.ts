@@ -346,12 +346,23 @@ function visitedState(
   };
 }
 
-/** "He urged", "She later said": the index of a personal pronoun that is the verb's subject, or -1. */
-function personPronounBefore(v: SentenceView, i: number): number {
+const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they"]);
+
+/**
+ * "He urged", "She later said", "It also sent", "They then attacked": the index of a pronoun that
+ * is the verb's subject, or -1. In the passive ("it was agreed", "they were forced") it acts on no one.
+ */
+function pronounBefore(v: SentenceView, i: number): number {
   const t = v.tokens;
   let j = i - 1;
-  while (j >= v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) j--;
-  if (j < v.tokenStart || (t.lower[j] !== "he" && t.lower[j] !== "she")) return -1;
+  let passive = false;
+  while (j >= v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) {
+    if (t.lemma[j] === "be") passive = true;
+    j--;
+  }
+  if (j < v.tokenStart || !SUBJECT_PRONOUNS.has(t.lower[j])) return -1;
+  // "He was arrested", "They are forced to": the pronoun is the one acted on.
+  if (passive && !t.lower[i].endsWith("ing")) return -1;
   // Only a pronoun that opens its sentence or clause: "He urged", "..., and he said".
   const before = j > v.tokenStart ? t.lower[j - 1] : "";
   return j === v.tokenStart ||
@@ -375,20 +386,30 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
   const facts = new FactsCache(doc);
   // The person a sentence-initial "He"/"She" stands for: the last one named, a few sentences back at most.
   let lastPerson: { mention: ActorMention; sentence: number } | null = null;
+  // What "It"/"They" stands for: the last sentence's acting state, organisation or group.
+  let lastGroup: { mentions: ActorMention[]; sentence: number } | null = null;
   doc.sentences.forEach((s, si) => {
     if (s.skip) return;
     const mentions = bySentence.get(si) ?? [];
-    if (mentions.length === 0) return;
+    const group = lastGroup && si - lastGroup.sentence <= 1 ? lastGroup.mentions : [];
+    if (mentions.length === 0 && group.length === 0) return;
     const v = viewOf(doc.tokens, mentions, s.tokenStart, s.tokenEnd);
     const triggers = findTriggers(v, ctx.patterns);
     const kept: Trigger[] = [];
     const firstOfSentence = events.length;
-    const antecedent = lastPerson && si - lastPerson.sentence <= 3 ? lastPerson.mention : null;
+    const antecedents: Antecedents = {
+      person: lastPerson && si - lastPerson.sentence <= 3 ? lastPerson.mention : null,
+      group,
+    };
     for (const trig of triggers) {
       if (isGoverned(doc.tokens, trig, kept)) continue;
       kept.push(trig);
-      events.push(...recordsFor(ctx, doc, v, si, trig, () => facts.get(si), events, antecedent));
+      events.push(...recordsFor(ctx, doc, v, si, trig, () => facts.get(si), events, antecedents));
     }
+    const ownRecords = events.slice(firstOfSentence);
+    // "It also sent ... It then ...": a group that acted again through its pronoun stays current.
+    const again = group.length > 0 && ownRecords.some((e) => group.some((m) => m.id === e.actor.id));
+    lastGroup = groupOf(mentions, ownRecords, si) ?? (again ? { mentions: group, sentence: si } : lastGroup);
     // Subjects come first: the person who acted in this sentence, else the first person it names.
     const actedIds = new Set(events.slice(firstOfSentence).map((e) => e.actor.id));
     const person =
@@ -399,6 +420,29 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
   return dedupe(events);
 }
 
+interface Antecedents {
+  person: ActorMention | null;
+  group: ActorMention[];
+}
+
+/**
+ * The states, organisations or groups that acted in a sentence (by their mentions), else one
+ * that opens it as its subject; null when there is none.
+ */
+function groupOf(
+  mentions: ActorMention[],
+  records: EventRecord[],
+  si: number,
+): { mentions: ActorMention[]; sentence: number } | null {
+  const acted: ActorMention[] = [];
+  for (const e of records) {
+    const m = mentions.find((x) => x.start === e.actor.start && x.id === e.actor.id);
+    if (m && m.kind !== "person" && m.kind !== "unknown" && !acted.some((a) => a.id === m.id)) acted.push(m);
+  }
+  if (acted.length) return { mentions: acted, sentence: si };
+  return null;
+}
+
 function recordsFor(
   ctx: CoderContext,
   doc: Document,
@@ -407,7 +451,7 @@ function recordsFor(
   trig: Trigger,
   factsOf: () => SentenceFacts,
   earlier: EventRecord[],
-  antecedent: ActorMention | null,
+  antecedents: Antecedents,
 ): EventRecord[] {
   const p = trig.pattern;
   const t = doc.tokens;
@@ -420,20 +464,24 @@ function recordsFor(
     const asked = k > trig.after && k < v.tokenEnd ? ownerAt(v, k) : -1;
     if (asked >= 0 && !actors.includes(asked)) recipients = [asked];
   }
-  const pronoun = actors.length === 0 && antecedent ? personPronounBefore(v, trig.index) : -1;
+  let pronoun = actors.length === 0 ? pronounBefore(v, trig.index) : -1;
+  const personal = pronoun >= 0 && (t.lower[pronoun] === "he" || t.lower[pronoun] === "she");
+  const standsFor =
+    pronoun < 0 ? [] : personal ? (antecedents.person ? [antecedents.person] : []) : antecedents.group;
+  if (standsFor.length === 0) pronoun = -1;
   // No one to act: done before the sentence's dates, places and quantities are read (the costly part).
   if (actors.length === 0 && pronoun < 0 && !(p.subjectIsRecipient && recipients.length)) return [];
   const facts = factsOf();
   let date = eventDate(facts, t, trig.index);
-  let inherited: ActorRef | null = null;
-  if (pronoun >= 0 && antecedent) {
-    // "He urged the Taliban ...": the person last named, marked on the pronoun that stands for them.
-    inherited = {
-      ...refOf(ctx, antecedent, date?.date ?? doc.published),
+  let inherited: ActorRef[] = [];
+  if (pronoun >= 0) {
+    // "He urged the Taliban ...", "They then attacked ...": who the pronoun stands for, marked on the pronoun.
+    inherited = standsFor.map((m) => ({
+      ...refOf(ctx, m, date?.date ?? doc.published),
       text: t.text[pronoun],
       start: t.start[pronoun],
       end: t.end[pronoun],
-    };
+    }));
   }
   let inheritedDate: { date: string; precision: DatePrecision } | null = null;
   if (actors.length === 0 && p.subjectIsRecipient && recipients.length) {
@@ -443,14 +491,14 @@ function recordsFor(
       .reverse()
       .find((e) => e.event === p.event && e.recipient?.country && e.recipient.country === to.country);
     if (before) {
-      inherited = before.actor;
+      inherited = [before.actor];
       // The same transfer seen from the receiving side: when the sentence names no date, it keeps the giver's.
       if (before.date && before.date_precision && facts.dates.length === 0) {
         inheritedDate = { date: before.date, precision: before.date_precision };
       }
     }
   }
-  if (actors.length === 0 && !inherited) return [];
+  if (actors.length === 0 && inherited.length === 0) return [];
   if (inheritedDate) date = inheritedDate;
   let speaker = speakerOf(v, trig);
   let modality = modalityOf(t, trig.index, v.tokenStart);
@@ -463,7 +511,7 @@ function recordsFor(
   const promise = COOPERATIVE.has(p.event) && p.event !== "AGREE" && offered(t, trig.index, v.tokenStart);
   // "X says Y must ...": X demands of Y.
   const must = demandMarker(v, trig);
-  const demand = must >= 0 && speaker !== null && !actors.includes(speaker) && !inherited;
+  const demand = must >= 0 && speaker !== null && !actors.includes(speaker) && inherited.length === 0;
   let firstToken = trig.index;
   // Only a tense the text shows moves a year-less date: "to begin on March 10" stays where chrono put it.
   if (date) date = dateForTense(date, facts.reference, modality === "future", pastTense(t, trig.index));
@@ -516,14 +564,27 @@ function recordsFor(
       },
     },
   };
-  const actorRefs: ActorRef[] = inherited
-    ? [inherited]
+  const actorRefs: ActorRef[] = inherited.length
+    ? inherited
     : actors.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
   // "Honduras is willing to withdraw its troops": the actor's own forces are what it acts with, not on.
   const ownCountries = new Set(actorRefs.map((a) => a.country));
   let recipientRefs: (ActorRef | null)[] = recipients
     .filter((k) => !(v.mentions[k].via === "possessive" && ownCountries.has(v.mentions[k].country)))
     .map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+  if (p.event === "CONSULT" && recipientRefs.length === 0 && joinsEarlierMeeting(t, trig, v.tokenEnd)) {
+    // "Delegations from ten countries took part in the negotiations": the talks just reported, with their convenor.
+    const recent = earlier.filter(
+      (e) => e.event === "CONSULT" && e.evidence.sentence < si && e.evidence.sentence >= si - 3,
+    );
+    // The host of the talks convenes them; else whoever held the last ones.
+    const convenor = (recent.find((e) => e.pattern.startsWith("CONSULT.host")) ?? recent.at(-1))?.actor;
+    if (
+      convenor &&
+      !actorRefs.some((a) => a.id === convenor.id || (a.country && a.country === convenor.country))
+    )
+      recipientRefs = [convenor];
+  }
   if (SYMMETRIC.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2) {
     // "Russia and Tajikistan agreed to join forces": one pair, in text order.
     recipientRefs = actorRefs.splice(1);
@@ -585,6 +646,21 @@ function recordsFor(
       reported_by: speakerRef && speakerRef.id !== actor.id ? speakerRef : null,
     };
   }
+}
+
+const MEETING_NOUNS = new Set(
+  "talks negotiations meeting meetings summit conference consultations forum session round".split(" "),
+);
+
+/** "took part in the negotiations", "attended these talks": a meeting the text has already named. */
+function joinsEarlierMeeting(t: Document["tokens"], trig: Trigger, end: number): boolean {
+  let j = trig.after;
+  if (t.lower[j] === "in" || t.lower[j] === "at") j++;
+  if (!(t.lower[j] === "the" || t.lower[j] === "these" || t.lower[j] === "this" || t.lower[j] === "that"))
+    return false;
+  j++;
+  if (j < end && t.pos[j] === "ADJ") j++;
+  return j < end && MEETING_NOUNS.has(t.lower[j]);
 }
 
 /** One fact reported twice is one record: same actor, type, recipient and modality. */
