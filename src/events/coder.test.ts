@@ -296,4 +296,19 @@ describe("event coder", () => {
     expect(triples(doc)).toContain("EGY CONSULT QAT asserted");
     expect(triples(doc)).toContain("TCD CONSULT QAT asserted");
   });
+
+  it("makes exercises held together joint action, and one side's exercises a show of force", () => {
+    expect(triples(code("Russia held military exercises with Belarus near the Polish border."))).toEqual([
+      "RUS COOPERATE BLR asserted",
+    ]);
+    expect(triples(code("Russia held large military exercises near Ukraine."))).toEqual([
+      "RUS MOBILIZE - asserted",
+    ]);
+  });
+
+  it("reads 'arrested for collaborating with' as the arrest and its charge, not as cooperation", () => {
+    const doc = code("Egypt arrested two activists in Cairo for collaborating with Hamas.");
+    expect(triples(doc).some((x) => x.includes("COOPERATE"))).toBe(false);
+    expect(triples(doc)[0]).toMatch(/^EGY COERCE/);
+  });
 });

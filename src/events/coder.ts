@@ -124,6 +124,8 @@ function reciprocalUse(v: SentenceView, trig: Trigger): boolean {
 const PARTNER_TYPES = new Set(["AGREE", "CONSULT", "COOPERATE"]);
 
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
+/** Types whose "for <gerund>" names the charge: "arrested for spying". */
+const PUNISHING = new Set(["COERCE", "SANCTION", "ACCUSE"]);
 const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
 
 export interface CoderContext {
@@ -250,8 +252,17 @@ function assignRoles(v: SentenceView, trig: Trigger): Roles {
 /** An infinitive or gerund governed by an earlier trigger: "refused to negotiate", "called for improving". */
 function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigger[]): boolean {
   for (const g of earlier) {
-    if (!GOVERNING.has(g.pattern.event)) continue;
     const gap = trig.index - g.after;
+    // "arrested for collaborating with Boko Haram", "jailed for spying": the charge, not a second act.
+    if (
+      PUNISHING.has(g.pattern.event) &&
+      gap >= 0 &&
+      gap <= 6 &&
+      t.lower[trig.index - 1] === "for" &&
+      t.lower[trig.index].endsWith("ing")
+    )
+      return true;
+    if (!GOVERNING.has(g.pattern.event)) continue;
     // "called on the Taliban on Thursday not to launch": a to-infinitive may stand further off.
     const infinitive =
       t.lower[trig.index - 1] === "to" ||
@@ -531,7 +542,7 @@ function recordsFor(
     firstToken = must;
   }
   const variant = demand ? "+demand" : promise ? "+promise" : refusal ? "+refused" : "";
-  const base = {
+  const base: Omit<EventRecord, "id" | "actor" | "recipient" | "date" | "date_precision" | "reported_by"> = {
     event: demand
       ? ("REQUEST" as const)
       : promise
@@ -572,6 +583,17 @@ function recordsFor(
   let recipientRefs: (ActorRef | null)[] = recipients
     .filter((k) => !(v.mentions[k].via === "possessive" && ownCountries.has(v.mentions[k].country)))
     .map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+  if (p.event === "MOBILIZE" && p.id.includes("exercise")) {
+    // A show of force is one side's; exercises held together ("Russia and China held drills",
+    // "drills with Belarus") are joint action between partners (EVENTS.md: COOPERATE).
+    const partners = findAfterPreposition(v, trig.after, "with").filter((k) => !actors.includes(k));
+    if (partners.length || actorRefs.length >= 2) {
+      base.event = "COOPERATE";
+      base.mode = null;
+      base.pattern = `${base.pattern}+joint`;
+      recipientRefs = partners.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+    }
+  }
   if (p.event === "CONSULT" && recipientRefs.length === 0 && joinsEarlierMeeting(t, trig, v.tokenEnd)) {
     // "Delegations from ten countries took part in the negotiations": the talks just reported, with their convenor.
     const recent = earlier.filter(
