@@ -29,6 +29,52 @@ const STATE_NOUNS = new Set([
 /** How many sentences back an antecedent group may be. */
 const REACH = 3;
 
+/**
+ * Definite descriptions of one armed group or organisation: "the group", "the militant group",
+ * "the movement", "the insurgents", "the alliance". They stand for the last one named of that kind.
+ */
+const GROUP_HEADS: Record<string, "armed_group" | "igo"> = {
+  group: "armed_group",
+  movement: "armed_group",
+  militants: "armed_group",
+  insurgents: "armed_group",
+  militia: "armed_group",
+  alliance: "igo",
+  bloc: "igo",
+  organisation: "igo",
+  organization: "igo",
+};
+const GROUP_ADJECTIVES = new Set(
+  "militant insurgent terrorist extremist islamist jihadist armed rebel radical hardline military political".split(
+    " ",
+  ),
+);
+/** How many sentences back "the group" may look for its antecedent. */
+const GROUP_REACH = 4;
+
+/** "the (militant) group" at token i: the head noun's index and kind, or null. */
+function definiteGroupAt(
+  doc: Document,
+  i: number,
+  end: number,
+): { end: number; kind: "armed_group" | "igo" } | null {
+  const t = doc.tokens;
+  if (t.lower[i] !== "the") return null;
+  let j = i + 1;
+  if (j < end && GROUP_ADJECTIVES.has(t.lower[j])) j++;
+  const kind = j < end ? GROUP_HEADS[t.lower[j]] : undefined;
+  if (!kind) return null;
+  // "the group of experts", "the organization of the games" are something else ("accused the
+  // alliance of provocation" is not).
+  const head = t.lower[j];
+  if (
+    t.pos[j + 1] === "PROPN" ||
+    (t.lower[j + 1] === "of" && (head === "group" || head.startsWith("organi")))
+  )
+    return null;
+  return { end: j + 1, kind };
+}
+
 interface Anaphor {
   start: number;
   end: number;
@@ -79,6 +125,47 @@ function antecedents(group: ActorMention[], a: Anaphor): ActorMention[] | null {
   return pool;
 }
 
+/** A mention of `antecedent` on the phrase [start, end) of sentence si. */
+function coreferent(
+  doc: Document,
+  antecedent: ActorMention,
+  si: number,
+  start: number,
+  end: number,
+  noun: string,
+): ActorMention {
+  const t = doc.tokens;
+  return {
+    ...antecedent,
+    text: doc.text.slice(t.start[start], t.end[end - 1]),
+    start: t.start[start],
+    end: t.end[end - 1],
+    sentence: si,
+    tokenStart: start,
+    tokenEnd: end,
+    via: "coreference",
+    role: noun,
+  };
+}
+
+/** The last mention of that kind before token `before` of sentence si, a few sentences back at most. */
+function lastOfKind(
+  bySentence: Map<number, ActorMention[]>,
+  si: number,
+  before: number,
+  kind: "armed_group" | "igo",
+): ActorMention | null {
+  for (let back = si; back >= 0 && back >= si - GROUP_REACH; back--) {
+    const list = bySentence.get(back) ?? [];
+    for (let k = list.length - 1; k >= 0; k--) {
+      const m = list[k];
+      if (m.tokenEnd > before || m.id.startsWith("role:") || m.kind === "unknown") continue;
+      if (m.kind === kind) return m;
+    }
+  }
+  return null;
+}
+
 /** Adds the mentions group anaphora stand for; returns the document's mentions in text order. */
 export function resolveGroupAnaphora(doc: Document, mentions: ActorMention[]): ActorMention[] {
   const t = doc.tokens;
@@ -95,6 +182,17 @@ export function resolveGroupAnaphora(doc: Document, mentions: ActorMention[]): A
     for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
       const lower = t.lower[i];
       if (lower !== "the" && lower !== "both") continue;
+      const one = definiteGroupAt(doc, i, s.tokenEnd);
+      if (one) {
+        const antecedent = lastOfKind(bySentence, si, i, one.kind);
+        if (antecedent) {
+          for (const m of bySentence.get(si) ?? [])
+            if (m.tokenStart < one.end && m.tokenEnd > i) replaced.add(m);
+          added.push(coreferent(doc, antecedent, si, i, one.end, t.lower[one.end - 1]));
+          i = one.end - 1;
+          continue;
+        }
+      }
       const a = anaphorAt(doc, i, s.tokenEnd);
       if (!a) continue;
       let group: ActorMention[] | null = null;
@@ -106,19 +204,7 @@ export function resolveGroupAnaphora(doc: Document, mentions: ActorMention[]): A
       // The phrase replaces whatever role mention covered it ("leaders").
       for (const m of bySentence.get(si) ?? [])
         if (m.tokenStart < a.end && m.tokenEnd > a.start) replaced.add(m);
-      for (const g of group) {
-        added.push({
-          ...g,
-          text: doc.text.slice(t.start[a.start], t.end[a.end - 1]),
-          start: t.start[a.start],
-          end: t.end[a.end - 1],
-          sentence: si,
-          tokenStart: a.start,
-          tokenEnd: a.end,
-          via: "coreference",
-          role: a.noun,
-        });
-      }
+      for (const g of group) added.push(coreferent(doc, g, si, a.start, a.end, a.noun));
       i = a.end - 1;
     }
   });

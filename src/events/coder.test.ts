@@ -311,4 +311,31 @@ describe("event coder", () => {
     expect(triples(doc).some((x) => x.includes("COOPERATE"))).toBe(false);
     expect(triples(doc)[0]).toMatch(/^EGY COERCE/);
   });
+
+  it("gives an act named by a definite description ('the new peace push') to those who made it", () => {
+    const doc = code(
+      "Egypt and Qatar proposed a truce in Gaza on Monday. The UN welcomed the new peace push.",
+    );
+    const support = doc.events.filter((e) => e.event === "SUPPORT");
+    expect(support.map((e) => e.recipient?.country)).toEqual(["EGY", "QAT"]);
+    expect(support[0].pattern).toMatch(/\+earlier$/);
+  });
+
+  it("reads 'the group', 'the alliance' as the armed group or organisation named just before", () => {
+    expect(
+      triples(
+        code("The Taliban seized Kunduz in 2015. The Afghan government ruled out any talks with the group."),
+      ),
+    ).toContain("AFG REJECT AFG asserted");
+    const doc = code("NATO held a summit in Vilnius. Russia accused the alliance of provocation.");
+    expect(doc.events.find((e) => e.event === "ACCUSE")?.recipient?.name).toBe("NATO");
+  });
+
+  it("places an article that names only a year in the latest month it names in that year", () => {
+    const doc = code(
+      "Trade grew in 2017. On Dec. 19 Putin met Erdogan in Sochi. Only six months ago Turkey condemned Russia.",
+      null,
+    );
+    expect(doc.events.find((e) => e.event === "ACCUSE")?.date).toBe("2017-06");
+  });
 });

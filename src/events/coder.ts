@@ -646,6 +646,14 @@ function recordsFor(
       nearby = true;
     }
   }
+  if (recipientRefs.length === 0 && wantsNearbyRecipient(base.event, p.noRecipient)) {
+    // "The UN acknowledged the new peace push": the act just reported, and so whoever made it.
+    const makers = earlierActMakers(t, trig, v.tokenEnd, earlier, si, actorRefs);
+    if (makers.length) {
+      recipientRefs = makers;
+      base.pattern = `${base.pattern}+earlier`;
+    }
+  }
   if (recipientRefs.length === 0) recipientRefs = [null];
   const out: EventRecord[] = [];
   for (const actor of actorRefs) {
@@ -668,6 +676,59 @@ function recordsFor(
       reported_by: speakerRef && speakerRef.id !== actor.id ? speakerRef : null,
     };
   }
+}
+
+/** Nouns that name an act someone made: "the move", "this decision", "the new peace push". */
+const ACT_NOUNS = new Set(
+  (
+    "move decision plan proposal proposals initiative push offer deal agreement attack attacks strike strikes " +
+    "step steps measure measures policy effort efforts bid demand demands statement announcement accord truce " +
+    "ceasefire sanctions action actions operation offensive invasion visit remarks comments decree law ban"
+  ).split(" "),
+);
+
+/**
+ * When the trigger's object is a definite description of an act ("acknowledged the new peace
+ * push", "condemned the move"), the actors of the last act reported in the two sentences before.
+ */
+function earlierActMakers(
+  t: Document["tokens"],
+  trig: Trigger,
+  end: number,
+  earlier: EventRecord[],
+  si: number,
+  actorRefs: ActorRef[],
+): ActorRef[] {
+  let j = trig.after;
+  if (
+    !(
+      t.lower[j] === "the" ||
+      t.lower[j] === "this" ||
+      t.lower[j] === "that" ||
+      t.lower[j] === "these" ||
+      t.lower[j] === "such"
+    )
+  )
+    return [];
+  j++;
+  for (let k = 0; k < 3 && j < end && !ACT_NOUNS.has(t.lower[j]); k++) {
+    if (t.pos[j] !== "ADJ" && t.pos[j] !== "NOUN") return [];
+    j++;
+  }
+  if (j >= end || !ACT_NOUNS.has(t.lower[j]) || t.lower[j + 1] === "of" || t.lower[j + 1] === "by") return [];
+  const own = (r: ActorRef) =>
+    actorRefs.some((a) => a.id === r.id || (a.country !== null && a.country === r.country));
+  const last = [...earlier]
+    .reverse()
+    .find((e) => e.evidence.sentence < si && e.evidence.sentence >= si - 2 && !own(e.actor));
+  if (!last) return [];
+  // Everyone who made that act: "Russia, Iran and Turkey announced" is three records on one trigger.
+  const makers: ActorRef[] = [];
+  for (const e of earlier) {
+    if (e.evidence.trigger.start !== last.evidence.trigger.start || own(e.actor)) continue;
+    if (!makers.some((m) => m.id === e.actor.id)) makers.push(e.actor);
+  }
+  return makers;
 }
 
 const MEETING_NOUNS = new Set(

@@ -58,7 +58,7 @@ export class FactsCache {
     if (this.reference !== undefined) return this.reference;
     this.reference = this.doc.published;
     if (!this.reference) {
-      let latest: string | null = null;
+      let latest = null as string | null;
       this.doc.sentences.forEach((s) => {
         if (s.skip) return;
         const text = this.doc.text.slice(s.start, s.end);
@@ -73,6 +73,9 @@ export class FactsCache {
           if (!latest || named.localeCompare(latest) > 0) latest = named;
         }
       });
+      // Only a year: the months the text names without one ("on Dec.19") are of that year, and the
+      // latest of them is as far as the article can be placed.
+      if (latest && latest.length === 4) latest = this.latestMonthIn(latest) ?? latest;
       this.reference = latest;
       if (latest)
         this.doc.warnings.push(
@@ -80,6 +83,22 @@ export class FactsCache {
         );
     }
     return this.reference;
+  }
+
+  /** The latest month of `year` a past-tense sentence names, or null. */
+  private latestMonthIn(year: string): string | null {
+    let latest: string | null = null;
+    this.doc.sentences.forEach((s) => {
+      if (s.skip) return;
+      const text = this.doc.text.slice(s.start, s.end);
+      if (FUTURE_TEXT.test(text)) return;
+      for (const d of findDates(text, { date: year })) {
+        if (d.kind !== "absolute" || d.date.length < 7 || !d.date.startsWith(year)) continue;
+        const month = d.date.slice(0, 7);
+        if (!latest || month > latest) latest = month;
+      }
+    });
+    return latest;
   }
 
   private datesOf(si: number): DateMention[] {
