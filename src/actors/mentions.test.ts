@@ -146,4 +146,13 @@ describe("actor mentions", () => {
     // No group before it: nothing to stand for.
     expect(mentionsOf("The two sides met.").mentions.filter((m) => m.via === "coreference")).toEqual([]);
   });
+
+  it("reads title prefixes ('Vice', 'Principal Deputy Assistant') as part of the title", () => {
+    expect(brief(mentionsOf("Chinese Vice Foreign Minister Luo Zhaohui arrived."))).toEqual([
+      "Chinese Vice Foreign Minister Luo Zhaohui => person:luo_zhaohui person CHN GOV",
+    ]);
+    expect(brief(mentionsOf("He met the US Principal Deputy Assistant Secretary on Monday."))[0]).toMatch(
+      /=> USA state USA GOV$/,
+    );
+  });
 });

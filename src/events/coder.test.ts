@@ -338,4 +338,12 @@ describe("event coder", () => {
     );
     expect(doc.events.find((e) => e.event === "ACCUSE")?.date).toBe("2017-06");
   });
+
+  it("keeps a modal in its own clause: 'is ready for X and maintains contacts' asserts the contacts", () => {
+    const doc = code("Beijing is ready for cooperation with Tokyo on trade and maintains regular contacts with Seoul.");
+    expect(triples(doc)).toContain("CHN CONSULT KOR asserted");
+    expect(triples(code("Japan could reduce its forces and withdraw the rest from Iraq."))).toContain(
+      "JPN RETREAT IRQ hypothetical",
+    );
+  });
 });

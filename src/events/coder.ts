@@ -516,7 +516,8 @@ function recordsFor(
   // "will reduce its forces ... and withdraw the rest": the first verb's "will" carries over.
   if (modality === "asserted" && t.lower[trig.index - 1] === "and" && p.pos === "VERB") {
     const host = participleHost(v, trig.index);
-    if (host !== trig.index && modalityOf(t, host, v.tokenStart) === "future") modality = "future";
+    const hostModality = host !== trig.index ? modalityOf(t, host, v.tokenStart) : "asserted";
+    if (hostModality === "future" || hostModality === "hypothetical") modality = hostModality;
   }
   // "is willing to withdraw", "ready to send troops": offering a cooperative act is a promise (AGREE).
   const promise = COOPERATIVE.has(p.event) && p.event !== "AGREE" && offered(t, trig.index, v.tokenStart);

@@ -86,8 +86,8 @@ export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8):
   let hypothetical = false;
   let reported = false;
   const start = Math.max(from, trigger - reach);
-  // Past "and" after a noun ("was in no one's interest and called on") a negation belongs to the
-  // clause before; "will reduce its forces and withdraw" still shares its "will".
+  // Past "and" after a noun ("was in no one's interest and called on") a negation or modal belongs
+  // to the clause before; the coder gives "will reduce its forces and withdraw" its "will" back.
   let otherClause = false;
   for (let j = trigger - 1; j >= start; j--) {
     const w = t.lower[j];
@@ -95,10 +95,10 @@ export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8):
     if ((w === "and" || w === "but") && j > start && /^(?:NOUN|PROPN|PRON|NUM)$/.test(t.pos[j - 1]))
       otherClause = true;
     // "denied (reports) that it had sent troops", "denies sending weapons".
+    // "is ready for cooperation ... and maintains contacts": the clause before keeps its modal too.
     if (NEGATIONS.has(w) || t.lemma[j] === "deny") negated ||= !otherClause;
-    else if (FUTURE.has(w)) future = true;
-    else if (w === "would" || w === "'d") hypothetical = true;
-    else if (HYPOTHETICAL.has(w)) hypothetical = true;
+    else if (FUTURE.has(w)) future ||= !otherClause;
+    else if (w === "would" || w === "'d" || HYPOTHETICAL.has(w)) hypothetical ||= !otherClause;
     if (SPEECH_VERBS.has(t.lemma[j])) reported = true;
   }
   // "refused to", "failed to" negate what they govern; the REJECT pattern codes the refusal itself.
