@@ -342,6 +342,7 @@ export function findMentions(dict: ActorDictionary, doc: Document): ActorMention
             tokenEnd: last + 1,
             via: identity === made.identity ? via : "member",
             role: role ?? null,
+            ...(made.leader ? { leader: made.leader } : {}),
           });
         }
         k = end;
@@ -357,6 +358,7 @@ interface Composed {
   end: number;
   via: string;
   role?: string;
+  leader?: { id: string; role: string | null };
 }
 
 function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
@@ -433,11 +435,13 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
   if (roles.length && !mod && segs[m]?.kind === "of" && adjacent(ctx, segs[m - 1], segs[m])) {
     const target = compose(ctx, segs, m + 1);
     if (target && adjacent(ctx, segs[m], segs[m + 1])) {
+      const body = bodyOfLeader(ctx, target.identity, role);
       return {
-        identity: withRole(ctx, bodyOfLeader(ctx, target.identity, role), role),
+        identity: withRole(ctx, body, role),
         end: target.end,
         via: "role+of",
         role: roleWords,
+        leader: body !== target.identity ? { id: target.identity.id, role: target.role ?? null } : undefined,
       };
     }
   }

@@ -340,10 +340,25 @@ describe("event coder", () => {
   });
 
   it("keeps a modal in its own clause: 'is ready for X and maintains contacts' asserts the contacts", () => {
-    const doc = code("Beijing is ready for cooperation with Tokyo on trade and maintains regular contacts with Seoul.");
+    const doc = code(
+      "Beijing is ready for cooperation with Tokyo on trade and maintains regular contacts with Seoul.",
+    );
     expect(triples(doc)).toContain("CHN CONSULT KOR asserted");
     expect(triples(code("Japan could reduce its forces and withdraw the rest from Iraq."))).toContain(
       "JPN RETREAT IRQ hypothetical",
     );
+  });
+
+  it("dates an article that names no year by the offices it names", () => {
+    const doc = code(
+      "On July 7, US President Joe Biden condemned the government of President Ashraf Ghani.",
+      null,
+    );
+    // Biden took office in January 2021, Ghani left in August 2021: the text is of 2021.
+    expect(triples(doc)).toEqual(["USA ACCUSE AFG asserted"]);
+    expect(doc.events[0].date).toBe("2021-07-07");
+    // Two offices that never overlap date nothing.
+    const never = code("On July 7, US President Joe Biden condemned President Hamid Karzai.", null);
+    expect(never.events[0]?.date ?? null).toBeNull();
   });
 });

@@ -36,6 +36,7 @@ import {
   viewOf,
 } from "./roles.js";
 import type { Pattern } from "./schema.js";
+import { titledTenure } from "./tenure.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 
 const VERB_ACTOR = ["subject"];
@@ -394,7 +395,7 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     list.push(m);
     bySentence.set(m.sentence, list);
   }
-  const facts = new FactsCache(doc);
+  const facts = new FactsCache(doc, () => titledTenure(ctx.dict, doc));
   // The person a sentence-initial "He"/"She" stands for: the last one named, a few sentences back at most.
   let lastPerson: { mention: ActorMention; sentence: number } | null = null;
   // What "It"/"They" stands for: the last sentence's acting state, organisation or group.

@@ -47,7 +47,14 @@ export class FactsCache {
 
   private reference: string | null | undefined;
 
-  constructor(private readonly doc: Document) {}
+  /**
+   * @param tenure when the offices the text names were all held at once (see tenure.ts): the
+   *   last resort for dating an article that names no year.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly tenure: () => { from: string; until: string } | null = () => null,
+  ) {}
 
   /**
    * The date events are resolved against: the publication date, else the
@@ -73,6 +80,12 @@ export class FactsCache {
           if (!latest || named.localeCompare(latest) > 0) latest = named;
         }
       });
+      // No year at all: the offices it names may fix one ("US President Joe Biden" with "President Ghani").
+      if (!latest) {
+        const held = this.tenure();
+        if (held && held.until !== "9999" && held.from.slice(0, 4) === held.until.slice(0, 4))
+          latest = held.from.slice(0, 4);
+      }
       // Only a year: the months the text names without one ("on Dec.19") are of that year, and the
       // latest of them is as far as the article can be placed.
       if (latest && latest.length === 4) latest = this.latestMonthIn(latest) ?? latest;

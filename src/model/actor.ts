@@ -55,6 +55,8 @@ export interface ActorMention extends ActorIdentity {
   via: string;
   /** Role noun or title when the mention carries one ("president", "army"). */
   role?: string | null;
+  /** A titled leader the mention names its body by ("the government of President Ashraf Ghani"). */
+  leader?: { id: string; role: string | null };
 }
 
 /** An actor as listed per document: identity plus its mentions. */
