@@ -361,4 +361,15 @@ describe("event coder", () => {
     const never = code("On July 7, US President Joe Biden condemned President Hamid Karzai.", null);
     expect(never.events[0]?.date ?? null).toBeNull();
   });
+
+  it("does not date an event by a date in a relative clause after it, nor an article by a deadline", () => {
+    const doc = code("Kabul will accept the plan, which has been discussed since August.", "2021-10-21");
+    expect(doc.events[0].date).toBe("2021-10-21");
+    const undated = code(
+      "Trade grew in 2021. On July 7 Iran met Iraq. Last month Iran condemned Israel. Biden said US troops would leave Iraq by September 11.",
+      null,
+    );
+    // Written in July (the deadline of September is ahead of it): "last month" is June.
+    expect(undated.events.find((e) => e.event === "ACCUSE")?.date).toBe("2021-06");
+  });
 });

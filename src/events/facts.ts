@@ -39,7 +39,9 @@ const MATERIAL = new Set([
  * finding actors.
  */
 const HAS_YEAR = /\b(?:1[89]|20)\d\d\b|\d\/\d/;
-const FUTURE_TEXT = /\b(?:will|shall|scheduled|planned|upcoming|next)\b|['’]ll\b/i;
+const FUTURE_TEXT = /\b(?:will|would|shall|scheduled|planned|upcoming|next)\b|['’]ll\b/i;
+/** "by September 11", "until 2042": a deadline, which the text may well be written before. */
+const DEADLINE_BEFORE = /\b(?:by|until|till|before)\s+$/i;
 
 export class FactsCache {
   private readonly dates = new Map<number, DateMention[]>();
@@ -75,7 +77,7 @@ export class FactsCache {
         for (const d of findDates(text, { date: null })) {
           // Spans of time ("the early 2000s", "from 1996 to 2001") say nothing of when the text was written;
           // a day is cut to its month: the article came some days after the last one it names.
-          if (d.kind === "range") continue;
+          if (d.kind === "range" || DEADLINE_BEFORE.test(text.slice(0, d.start))) continue;
           const named = d.date.slice(0, 7);
           if (!latest || named.localeCompare(latest) > 0) latest = named;
         }
@@ -107,6 +109,7 @@ export class FactsCache {
       if (FUTURE_TEXT.test(text)) return;
       for (const d of findDates(text, { date: year })) {
         if (d.kind !== "absolute" || d.date.length < 7 || !d.date.startsWith(year)) continue;
+        if (DEADLINE_BEFORE.test(text.slice(0, d.start))) continue;
         const month = d.date.slice(0, 7);
         if (!latest || month > latest) latest = month;
       }
@@ -218,6 +221,21 @@ function endBound(d: DateMention, t: Tokens, trigger: number): boolean {
   return before === "until" || before === "till" || before === "untill";
 }
 
+const RELATIVES = new Set(["which", "who", "whom", "whose", "where"]);
+
+/**
+ * "will agree to such a proposal, which has been put forward since August": a date inside a
+ * relative clause after the trigger dates that clause, not the trigger.
+ */
+function inRelativeClause(d: DateMention, t: Tokens, trigger: number): boolean {
+  if (d.start <= t.end[trigger]) return false;
+  const sentence = t.sentence[trigger];
+  for (let i = trigger + 1; i < t.start.length && t.sentence[i] === sentence && t.start[i] < d.start; i++) {
+    if (t.text[i] === "," && RELATIVES.has(t.lower[i + 1])) return true;
+  }
+  return false;
+}
+
 export interface EventDate {
   date: string;
   precision: DatePrecision;
@@ -232,7 +250,9 @@ const WEEKDAY_TEXT = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 
 export function eventDate(facts: SentenceFacts, t: Tokens, trigger: number): EventDate | null {
   const picked = pickDate(
-    facts.dates.filter((d) => !parenthetical(d, t, trigger) && !endBound(d, t, trigger)),
+    facts.dates.filter(
+      (d) => !parenthetical(d, t, trigger) && !endBound(d, t, trigger) && !inRelativeClause(d, t, trigger),
+    ),
     t.start[trigger],
   );
   if (picked) {
