@@ -372,4 +372,11 @@ describe("event coder", () => {
     // Written in July (the deadline of September is ahead of it): "last month" is June.
     expect(undated.events.find((e) => e.event === "ACCUSE")?.date).toBe("2021-06");
   });
+
+  it("gives a meeting without a named partner the nearby list of states it names", () => {
+    expect(triples(code("Putin held talks with his counterparts from Tajikistan and Uzbekistan."))).toEqual([
+      "RUS CONSULT TJK asserted",
+      "RUS CONSULT UZB asserted",
+    ]);
+  });
 });

@@ -19,7 +19,7 @@ import {
   type SentenceFacts,
 } from "./facts.js";
 import { modalityOf, SPEECH_VERBS } from "./modality.js";
-import { nearbyRecipient, wantsNearbyRecipient } from "./nearby.js";
+import { nearbyRecipients, wantsNearbyRecipient } from "./nearby.js";
 import type { PatternSet } from "./patterns.js";
 import {
   findAfterPreposition,
@@ -621,8 +621,6 @@ function recordsFor(
   /** Whether the recipient was read from the sentence around the trigger, not from its syntax. */
   let nearby = false;
   const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
-  // A meeting or joint action needs two sides; alone it says nothing about a dyad.
-  if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) return [];
   if (
     RECIPROCAL.has(p.event) &&
     recipientRefs.length === 0 &&
@@ -635,7 +633,7 @@ function recordsFor(
     );
   }
   if (recipientRefs.length === 0 && wantsNearbyRecipient(base.event, p.noRecipient)) {
-    const k = nearbyRecipient(
+    const found = nearbyRecipients(
       v,
       trig,
       actors,
@@ -643,8 +641,8 @@ function recordsFor(
       new Set(actorRefs.map((a) => a.id)),
       new Set(actorRefs.map((a) => a.country).filter((c) => c !== null)),
     );
-    if (k >= 0) {
-      recipientRefs = [refOf(ctx, v.mentions[k], date?.date ?? doc.published)];
+    if (found.length) {
+      recipientRefs = found.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
       nearby = true;
     }
   }
@@ -656,6 +654,8 @@ function recordsFor(
       base.pattern = `${base.pattern}+earlier`;
     }
   }
+  // A meeting or joint action needs two sides; alone it says nothing about a dyad.
+  if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) return [];
   if (recipientRefs.length === 0) recipientRefs = [null];
   const out: EventRecord[] = [];
   for (const actor of actorRefs) {

@@ -7,7 +7,7 @@
  */
 import type { ActorMention } from "../model/actor.js";
 import type { EventType } from "../model/event.js";
-import type { SentenceView } from "./roles.js";
+import { coordinated, type SentenceView } from "./roles.js";
 
 /** Types that may stand without a recipient (EVENTS.md): no one is guessed for them. */
 const RECIPIENT_OPTIONAL = new Set<EventType>(["MOBILIZE", "PROTEST"]);
@@ -22,10 +22,34 @@ function isResolved(m: ActorMention): boolean {
 }
 
 /**
- * Index (into v.mentions) of the nearest resolved mention that is neither an actor, the speaker,
- * nor on the actors' side (same id or same country); -1 when there is none.
+ * Indices (into v.mentions) of the nearest resolved mention that is neither an actor, the speaker,
+ * nor on the actors' side (same id or same country), with the list it stands in ("his
+ * counterparts from Tajikistan and Uzbekistan"), one per state; [] when there is none.
  */
-export function nearbyRecipient(
+export function nearbyRecipients(
+  v: SentenceView,
+  trigger: { index: number; after: number },
+  actors: number[],
+  speaker: number | null,
+  actorIds: Set<string>,
+  actorCountries: Set<string | null>,
+): number[] {
+  const k = nearest(v, trigger, actors, speaker, actorIds, actorCountries);
+  if (k < 0) return [];
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (const j of coordinated(v, k, { from: v.tokenStart, to: v.tokenEnd })) {
+    const m = v.mentions[j];
+    const key = m.country ?? m.id;
+    if (seen.has(key) || actors.includes(j) || !isResolved(m) || actorIds.has(m.id)) continue;
+    if (m.country !== null && actorCountries.has(m.country)) continue;
+    seen.add(key);
+    out.push(j);
+  }
+  return out.length ? out : [k];
+}
+
+function nearest(
   v: SentenceView,
   trigger: { index: number; after: number },
   actors: number[],
