@@ -379,4 +379,13 @@ describe("event coder", () => {
       "RUS CONSULT UZB asserted",
     ]);
   });
+
+  it("reads 'each other' as the object of a reciprocal act, and an auxiliary 'has' as no trigger", () => {
+    expect(
+      triples(code("Hamas and Fatah have been fighting each other, so Egypt offered to mediate.")).slice(0, 2),
+    ).toEqual(["PSE ASSAULT Fatah asserted", "Fatah ASSAULT PSE asserted"]);
+    expect(triples(code("Iran has repeatedly called for talks with the European Union."))).toEqual([
+      "IRN REQUEST EU asserted",
+    ]);
+  });
 });

@@ -312,6 +312,12 @@ export function findObject(v: SentenceView, after: number, infinitiveEnds = fals
   let pastInfinitive = false;
   for (let j = after; j < v.tokenEnd && j < after + 12; j++) {
     if (CLAUSE_ENDS.has(t.lower[j])) return [];
+    // "fighting each other, so Russia ...": the object is the reciprocal pronoun.
+    if (
+      (t.lower[j] === "each" && t.lower[j + 1] === "other") ||
+      (t.lower[j] === "one" && t.lower[j + 1] === "another")
+    )
+      return [];
     // "agreed to pull back troops": troops are what the infinitive acts on, not a party to the
     // agreement; "agreed to provide Sri Lanka with technology" names the party it benefits.
     if (infinitiveEnds && t.lower[j] === "to" && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX"))

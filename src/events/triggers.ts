@@ -190,6 +190,13 @@ function titleCase(v: SentenceView): boolean {
   return found;
 }
 
+/** An auxiliary before its verb: "has (repeatedly) called", "had not sent". */
+function auxiliaryOfVerb(t: Tokens, i: number, end: number): boolean {
+  let j = i + 1;
+  while (j < end && (t.pos[j] === "ADV" || t.lower[j] === "not" || t.lower[j] === "n't")) j++;
+  return j < end && t.pos[j] === "VERB";
+}
+
 export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
   const t = v.tokens;
   const out: Trigger[] = [];
@@ -199,6 +206,8 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     // "Iran-backed militias", "Saudi-led strikes": a participle in a compound modifier is no event.
     if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
     if (isMonthName(v, i) || attributiveParticiple(v, i) || nameWord(v, i)) continue;
+    // "has repeatedly called for talks": an auxiliary is no "have talks".
+    if (t.pos[i] === "AUX" && auxiliaryOfVerb(t, i, v.tokenEnd)) continue;
     const cls = triggerClass(t.pos[i]);
     const index = cls ? patterns.byTrigger[cls] : undefined;
     let candidates = index?.get(t.lemma[i]);
