@@ -166,6 +166,44 @@ function lastOfKind(
   return null;
 }
 
+const GOVERNMENT_HEADS = new Set(["government", "authorities", "regime", "leadership"]);
+const GOVERNMENT_ADJECTIVES = new Set("central new national federal interim local current ruling".split(" "));
+
+/** "the (central) government" at token i, standing alone (no "of"/"in" after it): its end, or -1. */
+function bareGovernmentAt(doc: Document, i: number, end: number): number {
+  const t = doc.tokens;
+  if (t.lower[i] !== "the") return -1;
+  let j = i + 1;
+  if (j < end && GOVERNMENT_ADJECTIVES.has(t.lower[j])) j++;
+  if (j >= end || !GOVERNMENT_HEADS.has(t.lower[j])) return -1;
+  const next = t.lower[j + 1];
+  // "the government of X", "the government in Y", "the government websites": not a bare reference.
+  if (next === "of" || next === "in" || next === "'s" || t.pos[j + 1] === "PROPN" || t.pos[j + 1] === "NOUN")
+    return -1;
+  return j + 1;
+}
+
+/**
+ * The one state the text is about just here: the state named in the two sentences before, when
+ * there is exactly one and this sentence names none before it; else null ("the government" stays nobody's).
+ * A state named in the same sentence ("the mayor of Guatemala ... the national government") is
+ * left alone: the text would have said "its government".
+ */
+function soleState(bySentence: Map<number, ActorMention[]>, si: number, before: number): ActorMention | null {
+  const countries = new Set<string>();
+  let state: ActorMention | null = null;
+  for (const m of bySentence.get(si) ?? [])
+    if (m.tokenEnd <= before && m.country && !m.id.startsWith("role:")) return null;
+  for (let back = si - 1; back >= 0 && back >= si - 2; back--) {
+    for (const m of bySentence.get(back) ?? []) {
+      if (!m.country || m.kind === "unknown" || m.id.startsWith("role:")) continue;
+      countries.add(m.country);
+      if (m.kind === "state" && m.id === m.country && !state) state = m;
+    }
+  }
+  return countries.size === 1 ? state : null;
+}
+
 /** Adds the mentions group anaphora stand for; returns the document's mentions in text order. */
 export function resolveGroupAnaphora(doc: Document, mentions: ActorMention[]): ActorMention[] {
   const t = doc.tokens;
@@ -182,6 +220,17 @@ export function resolveGroupAnaphora(doc: Document, mentions: ActorMention[]): A
     for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
       const lower = t.lower[i];
       if (lower !== "the" && lower !== "both") continue;
+      const govEnd = bareGovernmentAt(doc, i, s.tokenEnd);
+      if (govEnd > 0) {
+        const state = soleState(bySentence, si, i);
+        if (state) {
+          for (const m of bySentence.get(si) ?? [])
+            if (m.tokenStart < govEnd && m.tokenEnd > i) replaced.add(m);
+          added.push(coreferent(doc, state, si, i, govEnd, t.lower[govEnd - 1]));
+          i = govEnd - 1;
+          continue;
+        }
+      }
       const one = definiteGroupAt(doc, i, s.tokenEnd);
       if (one) {
         const antecedent = lastOfKind(bySentence, si, i, one.kind);

@@ -155,4 +155,13 @@ describe("actor mentions", () => {
       /=> USA state USA GOV$/,
     );
   });
+
+  it("reads a bare 'the government' as the one state the text just named, and only then", () => {
+    const one = mentionsOf("Protests spread across Iran on Friday. The government blocked the internet.");
+    expect(brief(one)).toContain("The government => IRN state IRN GOV");
+    const two = mentionsOf("Iran and Iraq signed a deal on Friday. The government blocked the internet.");
+    expect(two.mentions.filter((m) => m.via === "coreference")).toEqual([]);
+    const modifier = mentionsOf("Protests spread across Iran. Hackers hit the government websites.");
+    expect(modifier.mentions.filter((m) => m.via === "coreference")).toEqual([]);
+  });
 });
