@@ -258,6 +258,10 @@ describe("event coder", () => {
     expect(triples(code("The Israeli army is currently striking Hezbollah positions."))).toContain(
       "ISR ASSAULT LBN asserted",
     );
+    // "meet" after "will likely" is tagged a noun.
+    expect(triples(code("Macron will likely meet with the Chinese leader next month."))).toContain(
+      "FRA CONSULT CHN future",
+    );
   });
 
   it("blocks a trigger only on words right after it when the pattern says notNext", () => {

@@ -144,6 +144,18 @@ function mistaggedProgressive(v: SentenceView, i: number, patterns: PatternSet):
   return undefined;
 }
 
+const MODALS = new Set(["will", "would", "can", "could", "may", "might", "shall", "should", "must", "'ll"]);
+
+/** "will likely meet", "could soon strike": after a modal (an adverb or two between), a word the tagger took for a noun is a verb. */
+function mistaggedAfterModal(v: SentenceView, i: number, patterns: PatternSet): Pattern[] | undefined {
+  const t = v.tokens;
+  if (t.pos[i] !== "NOUN" && t.pos[i] !== "ADJ") return undefined;
+  let j = i - 1;
+  for (let k = 0; k < 2 && j > v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "ADJ"); k++) j--;
+  if (j < v.tokenStart || !MODALS.has(t.lower[j])) return undefined;
+  return patterns.byTrigger.VERB.get(t.lower[i]);
+}
+
 /** Words before a month name that make it a date: "on March 10", "in May", "early March". */
 const BEFORE_MONTH = new Set(
   "in on since until till by from of early late mid last next this through".split(" "),
@@ -216,7 +228,8 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
       candidates =
         mistaggedPast(v, i, patterns) ??
         mistaggedPresent(v, i, patterns) ??
-        mistaggedProgressive(v, i, patterns);
+        mistaggedProgressive(v, i, patterns) ??
+        mistaggedAfterModal(v, i, patterns);
     if (!candidates) continue;
     for (const p of candidates) {
       const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!);
