@@ -386,10 +386,22 @@ describe("event coder", () => {
 
   it("reads 'each other' as the object of a reciprocal act, and an auxiliary 'has' as no trigger", () => {
     expect(
-      triples(code("Hamas and Fatah have been fighting each other, so Egypt offered to mediate.")).slice(0, 2),
+      triples(code("Hamas and Fatah have been fighting each other, so Egypt offered to mediate.")).slice(
+        0,
+        2,
+      ),
     ).toEqual(["PSE ASSAULT Fatah asserted", "Fatah ASSAULT PSE asserted"]);
     expect(triples(code("Iran has repeatedly called for talks with the European Union."))).toEqual([
       "IRN REQUEST EU asserted",
     ]);
+  });
+
+  it("does not pass an 'ago' or a date to a present perfect in the next sentence", () => {
+    const doc = code(
+      "Six months ago Kabul ruled out talks with the Taliban. Kabul has asked Russia to mediate.",
+      "2017-12-20",
+    );
+    expect(doc.events.find((e) => e.event === "REJECT")?.date).toBe("2017-06");
+    expect(doc.events.find((e) => e.event === "REQUEST")?.date).toBe("2017-12-20");
   });
 });

@@ -181,6 +181,15 @@ export function pastTense(t: Tokens, i: number): boolean {
   return false;
 }
 
+/** "has asked", "have not sent": a perfect with a present auxiliary. */
+function presentPerfect(t: Tokens, i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3 && t.sentence[j] === t.sentence[i]; j--) {
+    if (t.lower[j] === "has" || t.lower[j] === "have" || t.lower[j] === "'ve") return true;
+    if (t.pos[j] !== "ADV" && t.lower[j] !== "not" && t.lower[j] !== "n't") return false;
+  }
+  return false;
+}
+
 /**
  * The event's date: the date mention nearest the trigger; else, for a verb in
  * the past tense, the last date of the paragraph so far; else the article's
@@ -270,7 +279,14 @@ export function eventDate(facts: SentenceFacts, t: Tokens, trigger: number): Eve
         }
       : { date: picked.date, precision: picked.precision };
   }
-  if (facts.inherited && pastTense(t, trigger))
+  // "Six months ago X ruled out talks. Y has asked Russia ...": an "ago" dates its own sentence only,
+  // and the present perfect is about now, not about the last date named.
+  if (
+    facts.inherited &&
+    facts.inherited.kind !== "relative" &&
+    pastTense(t, trigger) &&
+    !presentPerfect(t, trigger)
+  )
     return { date: facts.inherited.date, precision: facts.inherited.precision };
   const pub = facts.reference;
   if (!pub) return null;
