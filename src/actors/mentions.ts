@@ -68,13 +68,23 @@ const SECTOR_LABEL: Record<string, string> = {
 /** Sectors that are organs of the state: they resolve to the state itself. */
 const STATE_ORGANS = new Set(["GOV", "MIL", "SPY", "COP", "LEG", "JUD"]);
 
+/** Slugs by text: a name recurs through a document and a corpus, and NFKD plus four regexes cost. */
+const slugs = new Map<string, string>();
+const SLUG_CACHE_LIMIT = 50_000;
+
 export function slug(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_|_$/g, "");
+  let found = slugs.get(text);
+  if (found === undefined) {
+    found = text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "");
+    if (slugs.size >= SLUG_CACHE_LIMIT) slugs.clear();
+    slugs.set(text, found);
+  }
+  return found;
 }
 
 interface Context {

@@ -142,6 +142,16 @@ export function segmentSentence(
   headline: boolean,
 ): Segment[] {
   const out: Segment[] = [];
+  // The longest phrase at a token is asked for again while a name runs on: read each once.
+  const phrases: (Segment | null | undefined)[] = new Array(end - start);
+  const phraseAt = (j: number): Segment | null => {
+    let found = phrases[j - start];
+    if (found === undefined) {
+      found = longestPhrase(dict, tokens, j, end);
+      phrases[j - start] = found;
+    }
+    return found;
+  };
   let i = start;
   while (i < end) {
     const lower = tokens.lower[i];
@@ -155,7 +165,7 @@ export function segmentSentence(
       i++;
       continue;
     }
-    const phrase = longestPhrase(dict, tokens, i, end);
+    const phrase = phraseAt(i);
     if (phrase) {
       out.push(phrase);
       i = phrase.end;
@@ -166,12 +176,7 @@ export function segmentSentence(
       // A name runs on over proper nouns and "of"/"for" between them ("Observer Research Foundation",
       // "Bank of England"), but stops where a dictionary phrase begins.
       for (;;) {
-        if (
-          j < end &&
-          (isNameToken(tokens, j) || mistaggedSurname(tokens, j, start)) &&
-          !longestPhrase(dict, tokens, j, end)
-        )
-          j++;
+        if (j < end && (isNameToken(tokens, j) || mistaggedSurname(tokens, j, start)) && !phraseAt(j)) j++;
         // "Theresa May", "Tom March": a month name after a first name, not before a number, is a surname.
         else if (
           j < end &&
@@ -181,13 +186,7 @@ export function segmentSentence(
           !/^\d/.test(tokens.text[j + 1] ?? "")
         )
           j++;
-        else if (
-          joins(tokens, i, j) &&
-          j + 1 < end &&
-          isNameToken(tokens, j + 1) &&
-          !longestPhrase(dict, tokens, j + 1, end)
-        )
-          j += 2;
+        else if (joins(tokens, i, j) && j + 1 < end && isNameToken(tokens, j + 1) && !phraseAt(j + 1)) j += 2;
         else break;
       }
       // "Islamic law", "Central Asian republics": an adjective of a name, not a name.

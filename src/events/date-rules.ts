@@ -103,16 +103,35 @@ const CASUAL_DAY = /\b(the other day|yesterday|today|tonight|tomorrow)\b/gi;
 
 type Emit = (start: number, end: number, fields: Omit<DateMention, "start" | "end" | "text">) => void;
 
+/**
+ * The first match of a global rule, from the start: the rules' loops go on with exec, without the copy
+ * of the regex matchAll makes (this runs on most sentences). No rule matches the empty string.
+ */
+function first(re: RegExp, s: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  return re.exec(s);
+}
+
+/** Every year rule needs a year: a sentence without one skips them. */
+const HAS_YEAR = new RegExp(YEAR);
+
 /** Runs every rule; `emit` drops what overlaps an earlier mention. */
 export function applyDateRules(sentence: string, ref: RefDate | null, emit: Emit): void {
-  for (const m of sentence.matchAll(YEAR_RANGE)) {
+  if (HAS_YEAR.test(sentence)) applyYearRules(sentence, emit);
+  if (!ref) return; // the rest is relative to the article's date
+  applyRelativeRules(sentence, ref, emit);
+}
+
+/** Year ranges, decades and bare years, in this order. */
+function applyYearRules(sentence: string, emit: Emit): void {
+  for (let m = first(YEAR_RANGE, sentence); m !== null; m = YEAR_RANGE.exec(sentence)) {
     const from = m[1] ?? m[3] ?? m[5];
     let to = m[2] ?? m[4] ?? m[6];
     if (to.length === 2) to = from.slice(0, 2) + to;
     if (+to <= +from) continue; // "2017-12" is a month, "2001-1999" nothing
     emit(m.index, m.index + m[0].length, { date: from, precision: "year", kind: "range", rangeEnd: to });
   }
-  for (const m of sentence.matchAll(DECADE)) {
+  for (let m = first(DECADE, sentence); m !== null; m = DECADE.exec(sentence)) {
     const base = +m[2];
     const [lo, hi] = m[1] ? { early: [0, 3], mid: [4, 6], late: [7, 9] }[m[1].toLowerCase()]! : [0, 9];
     const date = String(base + lo);
@@ -123,7 +142,7 @@ export function applyDateRules(sentence: string, ref: RefDate | null, emit: Emit
       rangeEnd: String(base + hi),
     });
   }
-  for (const m of sentence.matchAll(BARE_YEAR)) {
+  for (let m = first(BARE_YEAR, sentence); m !== null; m = BARE_YEAR.exec(sentence)) {
     const before = sentence.slice(0, m.index);
     const prevWord = /(\p{L}+)\W*$/u.exec(before)?.[1]?.toLowerCase();
     if ((prevWord && NOT_YEAR_BEFORE.has(prevWord)) || NOT_YEAR_AFTER.test(sentence.slice(m.index + 4))) {
@@ -132,9 +151,11 @@ export function applyDateRules(sentence: string, ref: RefDate | null, emit: Emit
     const modifier = YEAR_MODIFIER.exec(before)?.[0] ?? "";
     emit(m.index - modifier.length, m.index + 4, { date: m[1], precision: "year", kind: "absolute" });
   }
-  if (!ref) return; // the rest is relative to the article's date
+}
+
+function applyRelativeRules(sentence: string, ref: RefDate, emit: Emit): void {
   const anchor = anchorOf(ref);
-  for (const m of sentence.matchAll(RELATIVE_PERIOD)) {
+  for (let m = first(RELATIVE_PERIOD, sentence); m !== null; m = RELATIVE_PERIOD.exec(sentence)) {
     const step = { last: -1, this: 0, next: 1 }[m[1].toLowerCase() as "last" | "this" | "next"];
     const unit = m[2].toLowerCase();
     let fields: [string, DatePrecision];
@@ -150,7 +171,7 @@ export function applyDateRules(sentence: string, ref: RefDate | null, emit: Emit
     }
     emit(m.index, m.index + m[0].length, { date: fields[0], precision: fields[1], kind: "relative" });
   }
-  for (const m of sentence.matchAll(UNITS_AGO)) {
+  for (let m = first(UNITS_AGO, sentence); m !== null; m = UNITS_AGO.exec(sentence)) {
     const word = m[1].toLowerCase();
     const n = word === "a" || word === "an" ? 1 : /\d/.test(word) ? +word : SMALL_NUMBERS.indexOf(word);
     const unit = m[2].toLowerCase();
@@ -170,7 +191,7 @@ export function applyDateRules(sentence: string, ref: RefDate | null, emit: Emit
     }
     emit(m.index, m.index + m[0].length, { date: fields[0], precision: fields[1], kind: "relative" });
   }
-  for (const m of sentence.matchAll(CASUAL_DAY)) {
+  for (let m = first(CASUAL_DAY, sentence); m !== null; m = CASUAL_DAY.exec(sentence)) {
     // "Today" inside a sentence is a name ("BBC Radio 4's Today programme").
     if (m[1] === "Today" && /[\p{L}\d,]\s*$/u.test(sentence.slice(0, m.index))) continue;
     const word = m[1].toLowerCase();

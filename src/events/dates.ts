@@ -42,7 +42,32 @@ const KEPT_PARSERS = new Set([
   "ENMonthNameParser",
 ]);
 
-function makeChrono(): Chrono {
+/**
+ * What each kept parser's pattern cannot match without: a sentence that has none of a parser's
+ * gates gives it nothing to find, so it is left out of the run (chrono runs every parser's regex
+ * over the whole sentence, and merges what they find only afterwards). Case-insensitive, as
+ * chrono's patterns are; every month and weekday name chrono knows starts with one of these.
+ */
+const MONTH_NAME_GATE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+const WEEKDAY_GATE = /sun|mon|tue|wed|thu|fri|sat|week/i;
+/** "2021-10-21", "21/10/2021", "10/2021": digits either side of a separator. */
+const NUMERIC_GATE = /\d[/.-]\d/;
+/** "2021 10 21": the year-first parser also takes a space as its separator. */
+const YEAR_FIRST_GATE = /\d{4}[-./\s]\d/;
+const PARSER_GATES: Record<string, RegExp[]> = {
+  ENYearMonthDayParser: [MONTH_NAME_GATE, YEAR_FIRST_GATE],
+  ISOFormatParser: [NUMERIC_GATE],
+  SlashDateFormatParser: [NUMERIC_GATE],
+  ENMonthNameLittleEndianParser: [MONTH_NAME_GATE],
+  ENMonthNameMiddleEndianParser: [MONTH_NAME_GATE],
+  ENWeekdayParser: [WEEKDAY_GATE],
+  ENSlashMonthFormatParser: [NUMERIC_GATE],
+  ENYearMonthNameParser: [MONTH_NAME_GATE],
+  ENMonthNameParser: [MONTH_NAME_GATE],
+};
+const GATES = [MONTH_NAME_GATE, WEEKDAY_GATE, NUMERIC_GATE, YEAR_FIRST_GATE];
+
+function makeConfig() {
   const config = en.configuration.createCasualConfiguration(false);
   config.parsers = config.parsers.filter((p) => KEPT_PARSERS.has(p.constructor.name));
   // It stretches "the end of January" to the 31st: a day the text never gave.
@@ -51,9 +76,25 @@ function makeChrono(): Chrono {
   if (config.parsers.length !== KEPT_PARSERS.size) {
     throw new Error(`chrono-node parsers changed: kept ${config.parsers.map((p) => p.constructor.name)}`);
   }
-  return new Chrono(config);
+  return config;
 }
-const chrono = makeChrono();
+const chronoConfig = makeConfig();
+
+/** A chrono of the parsers whose gates the sentence passes (in chrono's order), by the gates passed. */
+const chronos = new Map<number, Chrono>();
+function chronoFor(sentence: string): Chrono {
+  let passed = 0;
+  for (let g = 0; g < GATES.length; g++) if (GATES[g].test(sentence)) passed |= 1 << g;
+  let chrono = chronos.get(passed);
+  if (!chrono) {
+    const parsers = chronoConfig.parsers.filter((p) =>
+      PARSER_GATES[p.constructor.name].some((gate) => passed & (1 << GATES.indexOf(gate))),
+    );
+    chrono = new Chrono({ parsers, refiners: chronoConfig.refiners });
+    chronos.set(passed, chrono);
+  }
+  return chrono;
+}
 
 const MONTH_WORD =
   /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
@@ -83,7 +124,7 @@ export function findDates(sentence: string, ref: DateRef): DateMention[] {
   };
   if (CHRONO_GATE.test(sentence)) {
     const instant = refDate ? anchorOf(refDate) : new Date();
-    for (const r of chrono.parse(sentence, { instant, timezone: 0 }, { forwardDate: false })) {
+    for (const r of chronoFor(sentence).parse(sentence, { instant, timezone: 0 }, { forwardDate: false })) {
       fromChrono(sentence, r, refDate, emit);
     }
   }

@@ -93,9 +93,15 @@ const PREFILTER = new RegExp(
   "i",
 );
 
+/** First words (before any hyphen) that wordNumber can read. */
+const NUMBER_HEADS = new Set([...UNITS, ...TENS.filter(Boolean), "a", "an"]);
+
 /** The value of number words starting at token i ("twenty-five", "a thousand"), with the tokens used. */
 function wordNumber(tokens: Token[], i: number): [number, number] | null {
   const w = tokens[i].text.toLowerCase();
+  // Every word number starts with a unit, a tens word or "a"/"an": most words are none (one lookup).
+  const dash = w.indexOf("-");
+  if (!NUMBER_HEADS.has(dash < 0 ? w : w.slice(0, dash))) return null;
   const parts = w.split("-");
   if (parts.length > 2) return null; // "twenty-one-year-old" is an age
   const [tens, unit] = parts;

@@ -25,8 +25,93 @@ function triggerClass(pos: string): "VERB" | "NOUN" | null {
   return null;
 }
 
+/**
+ * The patterns' object and notObject sets as bits: one bit per set, and per word the bits of the sets
+ * that hold it. A common verb has up to twenty candidate patterns, each scanning the same window with
+ * four set lookups a token; with the bits, each token is looked up once per sentence.
+ */
+interface ListBits {
+  /** Bit of each set. */
+  bit: Map<Set<string>, number>;
+  /** Word -> bits of the sets that hold it. */
+  words: Map<string, Uint32Array>;
+  size: number;
+}
+
+const listBits = new WeakMap<PatternSet, ListBits>();
+
+function listBitsOf(patterns: PatternSet): ListBits {
+  let found = listBits.get(patterns);
+  if (found) return found;
+  const sets: Set<string>[] = [];
+  for (const { object, notObject } of patterns.lists.values()) {
+    if (object) sets.push(object);
+    if (notObject) sets.push(notObject);
+  }
+  const size = (sets.length >> 5) + 1;
+  const bit = new Map<Set<string>, number>();
+  const words = new Map<string, Uint32Array>();
+  sets.forEach((set, b) => {
+    bit.set(set, b);
+    for (const w of set) {
+      let bits = words.get(w);
+      if (!bits) {
+        bits = new Uint32Array(size);
+        words.set(w, bits);
+      }
+      bits[b >> 5] |= 1 << (b & 31);
+    }
+  });
+  found = { bit, words, size };
+  listBits.set(patterns, found);
+  return found;
+}
+
+/** Per sentence: the set bits of each token's lemma and lower case, read on first need. */
+class TokenBits {
+  private readonly memo: (Uint32Array | null | undefined)[];
+  constructor(
+    private readonly t: Tokens,
+    private readonly lists: ListBits,
+    private readonly start: number,
+    end: number,
+  ) {
+    this.memo = new Array(Math.max(0, end - start));
+  }
+
+  at(j: number): Uint32Array | null {
+    const k = j - this.start;
+    const inRange = k >= 0 && k < this.memo.length;
+    const known = inRange ? this.memo[k] : undefined;
+    if (known !== undefined) return known;
+    const a = this.lists.words.get(this.t.lemma[j]);
+    const b = this.lists.words.get(this.t.lower[j]);
+    let bits: Uint32Array | null = a ?? b ?? null;
+    if (a && b && a !== b) {
+      bits = new Uint32Array(a.length);
+      for (let x = 0; x < a.length; x++) bits[x] = a[x] | b[x];
+    }
+    if (inRange) this.memo[k] = bits;
+    return bits;
+  }
+
+  /** Does the set of bit `b` hold token j's lemma or lower case? */
+  has(j: number, b: number): boolean {
+    const bits = this.at(j);
+    return bits !== null && (bits[b >> 5] & (1 << (b & 31))) !== 0;
+  }
+}
+
 /** Does the pattern fit at token i? Returns the token after trigger + particle, or -1. */
-function fits(t: Tokens, i: number, end: number, p: Pattern, lists: CompiledLists): number {
+function fits(
+  t: Tokens,
+  i: number,
+  end: number,
+  p: Pattern,
+  lists: CompiledLists,
+  bits: TokenBits,
+  lb: ListBits,
+): number {
   let after = i + 1;
   if (p.particle) {
     // A particle may come right after the verb or after a short object: "called off", "pulled its troops out".
@@ -42,26 +127,28 @@ function fits(t: Tokens, i: number, end: number, p: Pattern, lists: CompiledList
     if (j < end && notNext.has(t.lower[j])) return -1;
   }
   if (object || notObject) {
+    // object.has(lemma) || object.has(lower), as a bit of the token's bits.
+    const objectBit = object ? lb.bit.get(object)! : -1;
+    const notObjectBit = notObject ? lb.bit.get(notObject)! : -1;
     let found = !object;
     // A nominal trigger also takes its object as a modifier before it: "arms supplies", "aid shipments"
     // (and is refused by one: "money supply").
     if (p.pos === "NOUN") {
       for (let j = i - 1; j >= 0 && j >= i - 2 && t.sentence[j] === t.sentence[i]; j--) {
-        if (notObject && (notObject.has(t.lemma[j]) || notObject.has(t.lower[j]))) return -1;
-        if (object && (object.has(t.lemma[j]) || object.has(t.lower[j]))) found = true;
+        if (notObjectBit >= 0 && bits.has(j, notObjectBit)) return -1;
+        if (objectBit >= 0 && bits.has(j, objectBit)) found = true;
       }
     }
     // The window counts words, not punctuation: "2-year-old economic sanctions" is three tokens apart, not five.
     let words = 0;
     const window = p.window ?? DEFAULT_WINDOW;
     for (let j = after; j < end && words < window; j++) {
-      const lemma = t.lemma[j];
       if (t.lower[j] === "." || t.lower[j] === ";") break;
       // "to begin on March 10": a date, not a march.
       if ((t.text[j] === "March" || t.text[j] === "May") && /^\d/.test(t.text[j + 1] ?? "")) continue;
       if (t.pos[j] !== "PUNCT") words++;
-      if (notObject && (notObject.has(lemma) || notObject.has(t.lower[j]))) return -1;
-      if (object && (object.has(lemma) || object.has(t.lower[j]))) found = true;
+      if (notObjectBit >= 0 && bits.has(j, notObjectBit)) return -1;
+      if (objectBit >= 0 && bits.has(j, objectBit)) found = true;
     }
     if (!found) return -1;
   }
@@ -212,14 +299,10 @@ function auxiliaryOfVerb(t: Tokens, i: number, end: number): boolean {
 export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
   const t = v.tokens;
   const out: Trigger[] = [];
+  const lb = listBitsOf(patterns);
+  let bits: TokenBits | null = null;
   for (let i = v.tokenStart; i < v.tokenEnd; i++) {
-    // Names are not triggers: "the Moscow format", "Combat Brotherhood".
-    if (ownerAt(v, i) >= 0) continue;
-    // "Iran-backed militias", "Saudi-led strikes": a participle in a compound modifier is no event.
-    if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
-    if (isMonthName(v, i) || attributiveParticiple(v, i) || nameWord(v, i)) continue;
-    // "has repeatedly called for talks": an auxiliary is no "have talks".
-    if (t.pos[i] === "AUX" && auxiliaryOfVerb(t, i, v.tokenEnd)) continue;
+    // Most tokens start no pattern: look that up first, then the (pure) reasons to pass a token over.
     const cls = triggerClass(t.pos[i]);
     const index = cls ? patterns.byTrigger[cls] : undefined;
     let candidates = index?.get(t.lemma[i]);
@@ -231,8 +314,16 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
         mistaggedProgressive(v, i, patterns) ??
         mistaggedAfterModal(v, i, patterns);
     if (!candidates) continue;
+    // Names are not triggers: "the Moscow format", "Combat Brotherhood".
+    if (ownerAt(v, i) >= 0) continue;
+    // "Iran-backed militias", "Saudi-led strikes": a participle in a compound modifier is no event.
+    if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
+    if (isMonthName(v, i) || attributiveParticiple(v, i) || nameWord(v, i)) continue;
+    // "has repeatedly called for talks": an auxiliary is no "have talks".
+    if (t.pos[i] === "AUX" && auxiliaryOfVerb(t, i, v.tokenEnd)) continue;
+    bits ??= new TokenBits(t, lb, v.tokenStart, v.tokenEnd);
     for (const p of candidates) {
-      const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!);
+      const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!, bits, lb);
       if (after >= 0) {
         out.push({ index: i, after, pattern: p });
         break;

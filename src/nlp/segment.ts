@@ -40,7 +40,59 @@ const lemmaCache = new Map<string, Map<string, string>>();
 let lemmaCacheSize = 0;
 const LEMMA_CACHE_LIMIT = 200_000;
 
-function cachedLemma(tokens: ItemToken, i: number, lower: string, pos: string): string {
+/** Bumped when lemmaCache is cleared: a form's own lemmas from before no longer count. */
+let lemmaEpoch = 0;
+
+/**
+ * What is known of one wink vocabulary id, whose value never changes: read once, so that every
+ * occurrence shares the same strings (and their hashes, for the Map lookups of later stages).
+ */
+interface Form {
+  value: string;
+  lower: string;
+  /** Ends in a possessive ("Poor's"): cut in two. */
+  possessive: boolean;
+  /**
+   * A front for lemmaCache, which it mirrors (a form has one lower case): the lemma for the first
+   * POS met in the object itself (most words have one), then POS, lemma, ... for the others.
+   */
+  pos: string | null;
+  lemma: string;
+  more: string[] | null;
+  epoch: number;
+}
+/** By wink id: ids are dense, so an array indexes them; one object keeps a token's reads together. */
+const forms: (Form | undefined)[] = [];
+
+function formOf(tokens: ItemToken, i: number, id: number): Form {
+  while (forms.length <= id) forms.push(undefined);
+  let form = forms[id];
+  if (form === undefined) {
+    const value = tokens.itemAt(i).out() as string;
+    form = {
+      value,
+      lower: value.toLowerCase(),
+      possessive: POSSESSIVE_ENDING.test(value),
+      pos: null,
+      lemma: "",
+      more: null,
+      epoch: lemmaEpoch,
+    };
+    forms[id] = form;
+  }
+  return form;
+}
+
+function lemmaOf(tokens: ItemToken, i: number, form: Form, pos: string): string {
+  if (form.epoch !== lemmaEpoch) {
+    form.pos = null;
+    form.more = null;
+    form.epoch = lemmaEpoch;
+  }
+  if (form.pos === pos) return form.lemma;
+  const more = form.more;
+  if (more !== null) for (let k = 0; k < more.length; k += 2) if (more[k] === pos) return more[k + 1];
+  const lower = form.lower;
   let byForm = lemmaCache.get(pos);
   if (byForm === undefined) {
     byForm = new Map();
@@ -52,9 +104,18 @@ function cachedLemma(tokens: ItemToken, i: number, lower: string, pos: string): 
     if (++lemmaCacheSize > LEMMA_CACHE_LIMIT) {
       for (const m of lemmaCache.values()) m.clear();
       lemmaCacheSize = 1;
+      lemmaEpoch++;
+      form.pos = null;
+      form.more = null;
+      form.epoch = lemmaEpoch;
     }
     byForm.set(lower, lemma);
   }
+  if (form.pos === null) {
+    form.pos = pos;
+    form.lemma = lemma;
+  } else if (form.more === null) form.more = [pos, lemma];
+  else form.more.push(pos, lemma);
   return lemma;
 }
 
@@ -97,24 +158,6 @@ function repairSplits(sentences: TokenRange[], doc: Document): TokenRange[] {
 /** A word with a possessive ending still on it: "Poor's", "Russia’s" (not "'s" itself, not "it's"). */
 const POSSESSIVE_ENDING = /^\p{L}[\p{L}.&-]*\p{L}['’]s$/u;
 
-function push(
-  t: Document["tokens"],
-  start: number,
-  end: number,
-  text: string,
-  lower: string,
-  lemma: string,
-  pos: string,
-): void {
-  t.start.push(start);
-  t.end.push(end);
-  t.text.push(text);
-  t.lower.push(lower);
-  t.lemma.push(lemma);
-  t.pos.push(pos);
-  t.sentence.push(-1);
-}
-
 /**
  * Tokenise the whole cleaned text in one wink-nlp pass (one pass per line costs
  * a third more), then cut wink's sentences at every line break: wink ignores
@@ -124,16 +167,26 @@ function tokenize(doc: Document): TokenRange[] {
   const text = doc.text;
   const wdoc = nlp.readDoc(text);
   const tokens = wdoc.tokens();
-  const values: string[] = tokens.out();
+  // Ids and POS in two passes; a token's value and lower case come from the id (cached), not a third.
+  const ids = tokens.out(its.uniqueId as never) as unknown as number[];
   const pos: string[] = tokens.out(its.pos);
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
   const t = doc.tokens;
+  const base = t.start.length;
+  // Filled into local arrays and handed over whole: seven pushes a token onto the document's arrays cost more.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const texts: string[] = [];
+  const lowers: string[] = [];
+  const lemmas: string[] = [];
+  const tags: string[] = [];
   // wink's token index -> ours: wink makes tokens of line breaks, which we drop.
-  const ours = new Int32Array(values.length + 1);
+  const ours = new Int32Array(ids.length + 1);
   let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
-    ours[i] = t.start.length;
-    const value = values[i];
+  for (let i = 0; i < ids.length; i++) {
+    ours[i] = base + starts.length;
+    const form = formOf(tokens, i, ids[i]);
+    const value = form.value;
     const c0 = value.charCodeAt(0);
     if (c0 <= 32 && value.trim() === "") continue;
     // Tokens follow each other with whitespace between; find each one from the last.
@@ -145,18 +198,47 @@ function tokenize(doc: Document): TokenRange[] {
     }
     const end = Math.min(text.length, start + value.length);
     cursor = end;
-    const lower = value.toLowerCase();
+    const lower = form.lower;
     // wink splits "Poor's" into "Poor" + "'s" in a fresh process but not once its cache has seen the
     // word whole: split here, so that a document reads the same whatever was read before it.
-    if (POSSESSIVE_ENDING.test(value)) {
+    if (form.possessive) {
       const cut = end - 2;
-      push(t, start, cut, value.slice(0, -2), lower.slice(0, -2), lower.slice(0, -2), pos[i]);
-      push(t, cut, end, value.slice(-2), lower.slice(-2), lower.slice(-2), "PART");
+      starts.push(start, cut);
+      ends.push(cut, end);
+      texts.push(value.slice(0, -2), value.slice(-2));
+      lowers.push(lower.slice(0, -2), lower.slice(-2));
+      lemmas.push(lower.slice(0, -2), lower.slice(-2));
+      tags.push(pos[i], "PART");
       continue;
     }
-    push(t, start, end, value, lower, cachedLemma(tokens, i, lower, pos[i]), pos[i]);
+    starts.push(start);
+    ends.push(end);
+    texts.push(value);
+    lowers.push(lower);
+    lemmas.push(lemmaOf(tokens, i, form, pos[i]));
+    tags.push(pos[i]);
   }
-  ours[values.length] = t.start.length;
+  const sentence: number[] = new Array(starts.length).fill(-1);
+  if (base === 0) {
+    t.start = starts;
+    t.end = ends;
+    t.text = texts;
+    t.lower = lowers;
+    t.lemma = lemmas;
+    t.pos = tags;
+    t.sentence = sentence;
+  } else {
+    for (let k = 0; k < starts.length; k++) {
+      t.start.push(starts[k]);
+      t.end.push(ends[k]);
+      t.text.push(texts[k]);
+      t.lower.push(lowers[k]);
+      t.lemma.push(lemmas[k]);
+      t.pos.push(tags[k]);
+      t.sentence.push(-1);
+    }
+  }
+  ours[ids.length] = t.start.length;
   // wink's sentences, cut at line breaks.
   const cut: TokenRange[] = [];
   for (const [wa, wb] of spans) {

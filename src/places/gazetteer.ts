@@ -52,9 +52,11 @@ interface Token {
 }
 
 /** Words; a possessive "s" after an apostrophe is dropped so "Kabul's airport" reads as "Kabul airport". */
+const WORD = /[\p{L}\p{N}]+/gu;
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const m of text.matchAll(WORD)) {
     if (m[0] === "s" && /['’]/.test(text[m.index - 1] ?? "")) continue;
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
@@ -114,8 +116,12 @@ function matches(alias: Alias, tokens: Token[], i: number): boolean {
 
 /** Could a place name start this text? One lookup, a cheap test before findPlaces. */
 export function mayStartPlace(text: string, gazetteer = defaultGazetteer()): boolean {
-  const first = tokenize(text)[0];
-  return first !== undefined && gazetteer.index.has(first.text.toLowerCase());
+  // The first word only, as tokenize would give it, without tokenizing the rest.
+  for (const m of text.matchAll(WORD)) {
+    if (m[0] === "s" && /['’]/.test(text[m.index - 1] ?? "")) continue;
+    return gazetteer.index.has(m[0].toLowerCase());
+  }
+  return false;
 }
 
 export function findPlaces(sentence: string, offset = 0, gazetteer = defaultGazetteer()): PlaceMention[] {
