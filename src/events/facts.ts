@@ -40,6 +40,8 @@ const MATERIAL = new Set([
  */
 const HAS_YEAR = /\b(?:1[89]|20)\d\d\b|\d\/\d/;
 const FUTURE_TEXT = /\b(?:will|would|shall|scheduled|planned|upcoming|next)\b|['’]ll\b/i;
+/** A month's name or abbreviation: only such a sentence can name a month without its year. */
+const MONTH_TEXT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 /** "by September 11", "until 2042": a deadline, which the text may well be written before. */
 const DEADLINE_BEFORE = /\b(?:by|until|till|before)\s+$/i;
 
@@ -106,7 +108,7 @@ export class FactsCache {
     this.doc.sentences.forEach((s) => {
       if (s.skip) return;
       const text = this.doc.text.slice(s.start, s.end);
-      if (FUTURE_TEXT.test(text)) return;
+      if (!MONTH_TEXT.test(text) || FUTURE_TEXT.test(text)) return;
       for (const d of findDates(text, { date: year })) {
         if (d.kind !== "absolute" || d.date.length < 7 || !d.date.startsWith(year)) continue;
         if (DEADLINE_BEFORE.test(text.slice(0, d.start))) continue;
