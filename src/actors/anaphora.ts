@@ -148,22 +148,38 @@ function coreferent(
   };
 }
 
-/** The last mention of that kind before token `before` of sentence si, a few sentences back at most. */
+/** A mention inside a prepositional phrase ("the aims of Islamic State") is less likely taken up again. */
+function oblique(doc: Document, m: ActorMention): boolean {
+  const t = doc.tokens;
+  let i = m.tokenStart - 1;
+  while (i >= 0 && (t.pos[i] === "DET" || t.pos[i] === "ADJ")) i--;
+  return i >= 0 && t.pos[i] === "ADP";
+}
+
+/**
+ * The last mention of that kind before token `before` of sentence si, a few sentences back at
+ * most: one that is a subject or object first ("the Taliban are a local movement that does not
+ * share the aims of Islamic State ... contacts with the group" is the Taliban), else any.
+ */
 function lastOfKind(
+  doc: Document,
   bySentence: Map<number, ActorMention[]>,
   si: number,
   before: number,
   kind: "armed_group" | "igo",
 ): ActorMention | null {
+  let fallback: ActorMention | null = null;
   for (let back = si; back >= 0 && back >= si - GROUP_REACH; back--) {
     const list = bySentence.get(back) ?? [];
     for (let k = list.length - 1; k >= 0; k--) {
       const m = list[k];
-      if (m.tokenEnd > before || m.id.startsWith("role:") || m.kind === "unknown") continue;
-      if (m.kind === kind) return m;
+      if (m.tokenEnd > before || m.id.startsWith("role:") || m.kind === "unknown" || m.kind !== kind)
+        continue;
+      if (!oblique(doc, m)) return m;
+      fallback ??= m;
     }
   }
-  return null;
+  return fallback;
 }
 
 const GOVERNMENT_HEADS = new Set(["government", "authorities", "regime", "leadership"]);
@@ -233,7 +249,7 @@ export function resolveGroupAnaphora(doc: Document, mentions: ActorMention[]): A
       }
       const one = definiteGroupAt(doc, i, s.tokenEnd);
       if (one) {
-        const antecedent = lastOfKind(bySentence, si, i, one.kind);
+        const antecedent = lastOfKind(doc, bySentence, si, i, one.kind);
         if (antecedent) {
           for (const m of bySentence.get(si) ?? [])
             if (m.tokenStart < one.end && m.tokenEnd > i) replaced.add(m);

@@ -164,4 +164,22 @@ describe("actor mentions", () => {
     const modifier = mentionsOf("Protests spread across Iran. Hackers hit the government websites.");
     expect(modifier.mentions.filter((m) => m.via === "coreference")).toEqual([]);
   });
+
+  it("gives 'his government' the state of the person just named", () => {
+    expect(
+      brief(
+        mentionsOf(
+          "Afghan Foreign Minister Salahuddin Rabbani said his government welcomed the plan.",
+          "2016-05-01",
+        ),
+      ),
+    ).toContain("government => AFG state AFG GOV");
+  });
+
+  it("takes 'the group' back to a group that was a subject or object before one in a prepositional phrase", () => {
+    const doc = mentionsOf(
+      "Kabulov argued that the Taliban do not share the aims of Islamic State, and that Moscow keeps contacts with the group.",
+    );
+    expect(doc.mentions.find((m) => m.via === "coreference")?.id).toBe("TALIBAN");
+  });
 });

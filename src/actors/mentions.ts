@@ -95,6 +95,8 @@ interface Context {
   surnames: Map<string, ActorIdentity>;
   /** The last state named, and in which sentence: what "its troops", "their ambassador" belong to. */
   lastState: { identity: ActorIdentity; sentence: number } | null;
+  /** The last person named: what "his government", "her ministry" belong to. */
+  lastPerson: { identity: ActorIdentity; sentence: number } | null;
 }
 
 type Modifier = { identity: ActorIdentity; entry: ActorEntry; via: string };
@@ -231,6 +233,18 @@ function genericRole(
   if ((possessor === "its" || possessor === "their") && owner && t.sentence[start] - owner.sentence <= 1) {
     return { identity: withRole(ctx, owner.identity, role), end: m, via: "possessive", role: words };
   }
+  // "Karzai said his government welcomed ...": a body of the person just named is their state's.
+  const person = ctx.lastPerson;
+  if ((possessor === "his" || possessor === "her") && person && t.sentence[start] - person.sentence <= 1) {
+    const state = person.identity.country ? ctx.dict.entries.get(person.identity.country) : undefined;
+    if (state && role && !role.person && role.sector && STATE_ORGANS.has(role.sector))
+      return {
+        identity: withRole(ctx, stateGovernment(identityAt(state, ctx.date)), role),
+        end: m,
+        via: "possessive",
+        role: words,
+      };
+  }
   const after = segs[m - 1].end;
   const seat = seatAfter(ctx, segs, m, role);
   if (seat)
@@ -320,7 +334,14 @@ function adjacent(ctx: Context, a: Segment, b: Segment | undefined): boolean {
 }
 
 export function findMentions(dict: ActorDictionary, doc: Document): ActorMention[] {
-  const ctx: Context = { dict, doc, date: doc.published, surnames: new Map(), lastState: null };
+  const ctx: Context = {
+    dict,
+    doc,
+    date: doc.published,
+    surnames: new Map(),
+    lastState: null,
+    lastPerson: null,
+  };
   const mentions: ActorMention[] = [];
   const t = doc.tokens;
   doc.sentences.forEach((s, si) => {
@@ -334,6 +355,8 @@ export function findMentions(dict: ActorDictionary, doc: Document): ActorMention
         const { end, via, role } = made;
         if (made.identity.kind === "state" && made.identity.id === made.identity.country)
           ctx.lastState = { identity: made.identity, sentence: si };
+        if (made.identity.kind === "person" && made.identity.country)
+          ctx.lastPerson = { identity: made.identity, sentence: si };
         const first = segs[k].start;
         const last = segs[end - 1].end - 1;
         for (const identity of expandMembers(ctx, made.identity)) {

@@ -404,4 +404,8 @@ describe("event coder", () => {
     expect(doc.events.find((e) => e.event === "REJECT")?.date).toBe("2017-06");
     expect(doc.events.find((e) => e.event === "REQUEST")?.date).toBe("2017-12-20");
   });
+
+  it("does not take a topic ('talks on Syria') for the partner a meeting lacks", () => {
+    expect(triples(code("Turkish diplomats held talks on Syria on Monday."))).toEqual([]);
+  });
 });

@@ -49,6 +49,26 @@ export function nearbyRecipients(
   return out.length ? out : [k];
 }
 
+/** Words that make what follows a topic, not a party: "talks on Syria", "concern about Iran". */
+const TOPIC_WORDS = new Set([
+  "on",
+  "about",
+  "over",
+  "regarding",
+  "concerning",
+  "amid",
+  "despite",
+  "towards",
+  "toward",
+]);
+
+function aboutTopic(v: SentenceView, m: ActorMention): boolean {
+  const t = v.tokens;
+  let i = m.tokenStart - 1;
+  while (i > v.tokenStart && (t.pos[i] === "DET" || t.pos[i] === "ADJ")) i--;
+  return i >= v.tokenStart && TOPIC_WORDS.has(t.lower[i]);
+}
+
 function nearest(
   v: SentenceView,
   trigger: { index: number; after: number },
@@ -59,7 +79,7 @@ function nearest(
 ): number {
   const usable = (k: number): boolean => {
     const m = v.mentions[k];
-    if (actors.includes(k) || k === speaker || !isResolved(m)) return false;
+    if (actors.includes(k) || k === speaker || !isResolved(m) || aboutTopic(v, m)) return false;
     if (actorIds.has(m.id)) return false;
     return !(m.country !== null && actorCountries.has(m.country));
   };
