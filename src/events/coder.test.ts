@@ -408,4 +408,11 @@ describe("event coder", () => {
   it("does not take a topic ('talks on Syria') for the partner a meeting lacks", () => {
     expect(triples(code("Turkish diplomats held talks on Syria on Monday."))).toEqual([]);
   });
+
+  it("guesses no partner for a company, nor a country named only as a modifier", () => {
+    expect(triples(code("Disney provided more than $200,000 for office space in France."))).toEqual([]);
+    expect(triples(code("UK condom maker SSL International has refused to comment on the reports."))).toEqual(
+      [],
+    );
+  });
 });

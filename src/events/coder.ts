@@ -632,7 +632,7 @@ function recordsFor(
       actorRefs.filter((other) => other.id !== actor.id).map((other) => record(actor, other)),
     );
   }
-  if (recipientRefs.length === 0 && wantsNearbyRecipient(base.event, p.noRecipient)) {
+  if (recipientRefs.length === 0 && wantsNearbyRecipient(base.event, p.noRecipient, actorRefs)) {
     const found = nearbyRecipients(
       v,
       trig,
@@ -646,7 +646,7 @@ function recordsFor(
       nearby = true;
     }
   }
-  if (recipientRefs.length === 0 && wantsNearbyRecipient(base.event, p.noRecipient)) {
+  if (recipientRefs.length === 0 && wantsNearbyRecipient(base.event, p.noRecipient, actorRefs)) {
     // "The UN acknowledged the new peace push": the act just reported, and so whoever made it.
     const makers = earlierActMakers(t, trig, v.tokenEnd, earlier, si, actorRefs);
     if (makers.length) {

@@ -5,15 +5,31 @@
  * is about. The nearest other actor of the sentence stands in: after the trigger first,
  * else before it. Records that get one say so in their pattern id ("+nearby").
  */
-import type { ActorMention } from "../model/actor.js";
+import type { ActorIdentity, ActorMention } from "../model/actor.js";
 import type { EventType } from "../model/event.js";
-import { coordinated, type SentenceView } from "./roles.js";
+import { coordinated, ownerAt, type SentenceView } from "./roles.js";
 
 /** Types that may stand without a recipient (EVENTS.md): no one is guessed for them. */
 const RECIPIENT_OPTIONAL = new Set<EventType>(["MOBILIZE", "PROTEST"]);
 
-export function wantsNearbyRecipient(event: EventType, noRecipient: boolean | undefined): boolean {
-  return !noRecipient && !RECIPIENT_OPTIONAL.has(event);
+/**
+ * Whether a record may take a recipient from around its trigger: a type that needs one, done by
+ * a political actor (a state, its organs and people, an IGO or an armed group). "Disney provided
+ * $200,000" or "the company agreed to pay" have no side worth guessing.
+ */
+export function wantsNearbyRecipient(
+  event: EventType,
+  noRecipient: boolean | undefined,
+  actors: ActorIdentity[],
+): boolean {
+  if (noRecipient || RECIPIENT_OPTIONAL.has(event) || actors.length === 0) return false;
+  return actors.every(
+    (a) =>
+      a.kind === "state" ||
+      a.kind === "igo" ||
+      a.kind === "armed_group" ||
+      (a.kind !== "unknown" && a.country !== null),
+  );
 }
 
 /** A mention that names a political actor someone can act on: not a bare role ("troops") or an unknown name. */
@@ -69,6 +85,25 @@ function aboutTopic(v: SentenceView, m: ActorMention): boolean {
   return i >= v.tokenStart && TOPIC_WORDS.has(t.lower[i]);
 }
 
+/**
+ * A name used to modify another noun is no party: "UK condom maker SSL", "US insurance firms",
+ * "Brazil's Petrobras".
+ */
+function modifier(v: SentenceView, m: ActorMention): boolean {
+  const t = v.tokens;
+  const next = m.tokenEnd;
+  if (next >= v.tokenEnd) return false;
+  // "Brazil's Petrobras", "Norway's peace negotiator Erik Solheim" own the actor; "the Taliban's
+  // offensive" is a party to it.
+  if (t.lower[next] === "'s" || t.lower[next] === "’s") {
+    for (let j = next + 1; j < v.tokenEnd && j <= next + 3; j++) if (ownerAt(v, j) >= 0) return true;
+    return false;
+  }
+  // "Netherlands-based group".
+  if (t.text[next] === "-" && t.start[next] === t.end[next - 1]) return true;
+  return t.pos[next] === "NOUN" || t.pos[next] === "PROPN" || t.pos[next] === "ADJ";
+}
+
 function nearest(
   v: SentenceView,
   trigger: { index: number; after: number },
@@ -79,7 +114,8 @@ function nearest(
 ): number {
   const usable = (k: number): boolean => {
     const m = v.mentions[k];
-    if (actors.includes(k) || k === speaker || !isResolved(m) || aboutTopic(v, m)) return false;
+    if (actors.includes(k) || k === speaker || !isResolved(m) || aboutTopic(v, m) || modifier(v, m))
+      return false;
     if (actorIds.has(m.id)) return false;
     return !(m.country !== null && actorCountries.has(m.country));
   };

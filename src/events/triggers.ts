@@ -111,6 +111,8 @@ function fits(
   lists: CompiledLists,
   bits: TokenBits,
   lb: ListBits,
+  /** The token before the trigger belongs to an actor: "Afghan forces backed by US strikes". */
+  actorBefore = false,
 ): number {
   let after = i + 1;
   if (p.particle) {
@@ -138,6 +140,17 @@ function fits(
         if (notObjectBit >= 0 && bits.has(j, notObjectBit)) return -1;
         if (objectBit >= 0 && bits.has(j, objectBit)) found = true;
       }
+    }
+    // A reduced passive has its object before it: "numbers released by the ministry" are no release.
+    if (
+      p.pos === "VERB" &&
+      !actorBefore &&
+      t.lower[after] === "by" &&
+      i > 0 &&
+      t.sentence[i - 1] === t.sentence[i] &&
+      t.pos[i - 1] === "NOUN"
+    ) {
+      if (notObjectBit >= 0 && bits.has(i - 1, notObjectBit)) return -1;
     }
     // The window counts words, not punctuation: "2-year-old economic sanctions" is three tokens apart, not five.
     let words = 0;
@@ -322,8 +335,9 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     // "has repeatedly called for talks": an auxiliary is no "have talks".
     if (t.pos[i] === "AUX" && auxiliaryOfVerb(t, i, v.tokenEnd)) continue;
     bits ??= new TokenBits(t, lb, v.tokenStart, v.tokenEnd);
+    const actorBefore = i > v.tokenStart && ownerAt(v, i - 1) >= 0;
     for (const p of candidates) {
-      const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!, bits, lb);
+      const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!, bits, lb, actorBefore);
       if (after >= 0) {
         out.push({ index: i, after, pattern: p });
         break;
