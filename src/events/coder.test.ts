@@ -414,5 +414,9 @@ describe("event coder", () => {
     expect(triples(code("UK condom maker SSL International has refused to comment on the reports."))).toEqual(
       [],
     );
+    // "numbers released by the ministry" are no release of anyone.
+    expect(
+      triples(code("Figures released by Japan's Finance Ministry showed exports to China grew.")),
+    ).toEqual([]);
   });
 });
