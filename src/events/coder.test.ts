@@ -386,11 +386,10 @@ describe("event coder", () => {
 
   it("reads 'each other' as the object of a reciprocal act, and an auxiliary 'has' as no trigger", () => {
     expect(
-      triples(code("Hamas and Fatah have been fighting each other, so Egypt offered to mediate.")).slice(
-        0,
-        2,
-      ),
-    ).toEqual(["PSE ASSAULT Fatah asserted", "Fatah ASSAULT PSE asserted"]);
+      triples(
+        code("Israel and Hezbollah have been fighting each other, so France offered to mediate."),
+      ).slice(0, 2),
+    ).toEqual(["ISR ASSAULT LBN asserted", "LBN ASSAULT ISR asserted"]);
     expect(triples(code("Iran has repeatedly called for talks with the European Union."))).toEqual([
       "IRN REQUEST EU asserted",
     ]);
@@ -418,5 +417,12 @@ describe("event coder", () => {
     expect(
       triples(code("Figures released by Japan's Finance Ministry showed exports to China grew.")),
     ).toEqual([]);
+  });
+
+  it("gives an agentless passive of a state's act to the state it happened in", () => {
+    const doc = code("Two journalists were detained in Egypt on Monday.");
+    expect(triples(doc)).toEqual(["EGY COERCE journalists asserted"]);
+    expect(doc.events[0].pattern).toMatch(/\+where$/);
+    expect(triples(code("The minister was killed in Syria."))).toEqual([]);
   });
 });

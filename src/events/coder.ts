@@ -125,6 +125,20 @@ function reciprocalUse(v: SentenceView, trig: Trigger): boolean {
 const PARTNER_TYPES = new Set(["AGREE", "CONSULT", "COOPERATE"]);
 
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
+/** Acts only a state's authorities do: an agentless passive of them is the doing of the state it happened in. */
+const STATE_ACTS = new Set(["COERCE", "SANCTION"]);
+
+/** "was arrested in Rwanda": the state named right after "in" in the trigger's clause, or -1. */
+function stateWhere(v: SentenceView, trig: Trigger): number {
+  const t = v.tokens;
+  for (let k = 0; k < v.mentions.length; k++) {
+    const m = v.mentions[k];
+    if (m.tokenStart < trig.after || m.tokenStart > trig.after + 6) continue;
+    if (m.kind === "state" && m.id === m.country && t.lower[m.tokenStart - 1] === "in") return k;
+  }
+  return -1;
+}
+
 /** Types whose "for <gerund>" names the charge: "arrested for spying". */
 const PUNISHING = new Set(["COERCE", "SANCTION", "ACCUSE"]);
 const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
@@ -482,7 +496,14 @@ function recordsFor(
     pronoun < 0 ? [] : personal ? (antecedents.person ? [antecedents.person] : []) : antecedents.group;
   if (standsFor.length === 0) pronoun = -1;
   // No one to act: done before the sentence's dates, places and quantities are read (the costly part).
-  if (actors.length === 0 && pronoun < 0 && !(p.subjectIsRecipient && recipients.length)) return [];
+  const where =
+    actors.length === 0 && pronoun < 0 && STATE_ACTS.has(p.event) && recipients.length && p.pos === "VERB"
+      ? isPassive(t, trig.index, v.tokenStart)
+        ? stateWhere(v, trig)
+        : -1
+      : -1;
+  if (actors.length === 0 && pronoun < 0 && where < 0 && !(p.subjectIsRecipient && recipients.length))
+    return [];
   const facts = factsOf();
   let date = eventDate(facts, t, trig.index);
   let inherited: ActorRef[] = [];
@@ -496,6 +517,8 @@ function recordsFor(
     }));
   }
   let inheritedDate: { date: string; precision: DatePrecision } | null = null;
+  /** The actor is the state where an agentless passive happened ("+where"). */
+  let agentless = false;
   if (actors.length === 0 && p.subjectIsRecipient && recipients.length) {
     // "The Tajik army received tanks": the giver is the one who last gave to the same side.
     const to = v.mentions[recipients[0]];
@@ -509,6 +532,11 @@ function recordsFor(
         inheritedDate = { date: before.date, precision: before.date_precision };
       }
     }
+  }
+  if (actors.length === 0 && inherited.length === 0 && where >= 0 && !recipients.includes(where)) {
+    // "Ingabire was arrested in Rwanda": with no one named, the state it happened in arrested her.
+    inherited = [refOf(ctx, v.mentions[where], date?.date ?? doc.published)];
+    agentless = true;
   }
   if (actors.length === 0 && inherited.length === 0) return [];
   if (inheritedDate) date = inheritedDate;
@@ -543,7 +571,15 @@ function recordsFor(
     modality = "asserted";
     firstToken = must;
   }
-  const variant = demand ? "+demand" : promise ? "+promise" : refusal ? "+refused" : "";
+  const variant = demand
+    ? "+demand"
+    : promise
+      ? "+promise"
+      : refusal
+        ? "+refused"
+        : agentless
+          ? "+where"
+          : "";
   const base: Omit<EventRecord, "id" | "actor" | "recipient" | "date" | "date_precision" | "reported_by"> = {
     event: demand
       ? ("REQUEST" as const)
