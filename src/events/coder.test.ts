@@ -425,4 +425,15 @@ describe("event coder", () => {
     expect(doc.events[0].pattern).toMatch(/\+where$/);
     expect(triples(code("The minister was killed in Syria."))).toEqual([]);
   });
+
+  it("gives 'the new peace push' to the states that opened the sentence before when no act was coded there", () => {
+    const doc = code(
+      "Russia, Iran and Turkey announced that a new track of peace talks will open in Sochi. The UN has acknowledged the new peace push.",
+    );
+    expect(triples(doc)).toEqual([
+      "UN SUPPORT RUS asserted",
+      "UN SUPPORT IRN asserted",
+      "UN SUPPORT TUR asserted",
+    ]);
+  });
 });

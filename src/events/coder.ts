@@ -22,6 +22,7 @@ import { modalityOf, SPEECH_VERBS } from "./modality.js";
 import { nearbyRecipients, wantsNearbyRecipient } from "./nearby.js";
 import type { PatternSet } from "./patterns.js";
 import {
+  coordinated,
   findAfterPreposition,
   findAgent,
   findBetween,
@@ -684,7 +685,10 @@ function recordsFor(
   }
   if (recipientRefs.length === 0 && wantsNearbyRecipient(base.event, p.noRecipient, actorRefs)) {
     // "The UN acknowledged the new peace push": the act just reported, and so whoever made it.
-    const makers = earlierActMakers(t, trig, v.tokenEnd, earlier, si, actorRefs);
+    const makers = earlierActMakers(t, trig, v.tokenEnd, earlier, si, actorRefs, () => {
+      const before = openingSubjects(ctx, doc, si - 1);
+      return before.length ? before : openingSubjects(ctx, doc, si - 2);
+    });
     if (makers.length) {
       recipientRefs = makers;
       base.pattern = `${base.pattern}+earlier`;
@@ -736,6 +740,7 @@ function earlierActMakers(
   earlier: EventRecord[],
   si: number,
   actorRefs: ActorRef[],
+  subjectsBefore: () => ActorRef[],
 ): ActorRef[] {
   let j = trig.after;
   if (
@@ -759,7 +764,8 @@ function earlierActMakers(
   const last = [...earlier]
     .reverse()
     .find((e) => e.evidence.sentence < si && e.evidence.sentence >= si - 2 && !own(e.actor));
-  if (!last) return [];
+  // No act coded there ("Russia, Iran and Turkey announced that talks will open"): those who opened the sentence before.
+  if (!last) return subjectsBefore().filter((r) => !own(r));
   // Everyone who made that act: "Russia, Iran and Turkey announced" is three records on one trigger.
   const makers: ActorRef[] = [];
   for (const e of earlier) {
@@ -767,6 +773,18 @@ function earlierActMakers(
     if (!makers.some((m) => m.id === e.actor.id)) makers.push(e.actor);
   }
   return makers;
+}
+
+/** The actors a sentence opens with, as its subject: "Russia, Iran and Turkey announced ...". */
+function openingSubjects(ctx: CoderContext, doc: Document, si: number): ActorRef[] {
+  const s = doc.sentences[si];
+  if (!s || s.skip) return [];
+  const mentions = doc.mentions.filter((m) => m.sentence === si);
+  if (mentions.length === 0 || mentions[0].tokenStart > s.tokenStart + 2) return [];
+  const v = viewOf(doc.tokens, mentions, s.tokenStart, s.tokenEnd);
+  return coordinated(v, 0, { from: s.tokenStart, to: s.tokenEnd }).map((k) =>
+    refOf(ctx, v.mentions[k], doc.published),
+  );
 }
 
 const MEETING_NOUNS = new Set(
