@@ -436,4 +436,12 @@ describe("event coder", () => {
       "UN SUPPORT TUR asserted",
     ]);
   });
+
+  it("looks further back for an act of the kind a noun names ('the deal' is an agreement)", () => {
+    const doc = code(
+      "Armenia and Azerbaijan signed a peace deal in Washington. Iran criticised Israel on Monday. Russia welcomed the deal.",
+    );
+    const support = doc.events.filter((e) => e.event === "SUPPORT");
+    expect(support.map((e) => e.recipient?.country)).toEqual(["ARM", "AZE"]);
+  });
 });

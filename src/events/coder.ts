@@ -729,6 +729,25 @@ const ACT_NOUNS = new Set(
   ).split(" "),
 );
 
+/** Act nouns that say what kind of act they name. */
+const ACT_NOUN_TYPES: Record<string, string[]> = {
+  deal: ["AGREE"],
+  agreement: ["AGREE"],
+  accord: ["AGREE"],
+  truce: ["AGREE", "RETREAT"],
+  ceasefire: ["AGREE", "RETREAT"],
+  attack: ["ASSAULT"],
+  attacks: ["ASSAULT"],
+  strike: ["ASSAULT"],
+  strikes: ["ASSAULT"],
+  offensive: ["ASSAULT"],
+  invasion: ["ASSAULT"],
+  operation: ["ASSAULT", "MOBILIZE", "COERCE"],
+  sanctions: ["SANCTION"],
+  ban: ["COERCE", "SANCTION"],
+  visit: ["CONSULT"],
+};
+
 /**
  * When the trigger's object is a definite description of an act ("acknowledged the new peace
  * push", "condemned the move"), the actors of the last act reported in the two sentences before.
@@ -761,11 +780,20 @@ function earlierActMakers(
   if (j >= end || !ACT_NOUNS.has(t.lower[j]) || t.lower[j + 1] === "of" || t.lower[j + 1] === "by") return [];
   const own = (r: ActorRef) =>
     actorRefs.some((a) => a.id === r.id || (a.country !== null && a.country === r.country));
+  // A noun that names a kind of act ("the deal", "the attack") looks further back for one of that kind.
+  const kinds = ACT_NOUN_TYPES[t.lower[j]];
   const last = [...earlier]
     .reverse()
-    .find((e) => e.evidence.sentence < si && e.evidence.sentence >= si - 2 && !own(e.actor));
+    .find((e) =>
+      kinds
+        ? kinds.includes(e.event) &&
+          e.evidence.sentence < si &&
+          e.evidence.sentence >= si - 8 &&
+          !own(e.actor)
+        : e.evidence.sentence < si && e.evidence.sentence >= si - 2 && !own(e.actor),
+    );
   // No act coded there ("Russia, Iran and Turkey announced that talks will open"): those who opened the sentence before.
-  if (!last) return subjectsBefore().filter((r) => !own(r));
+  if (!last) return kinds ? [] : subjectsBefore().filter((r) => !own(r));
   // Everyone who made that act: "Russia, Iran and Turkey announced" is three records on one trigger.
   const makers: ActorRef[] = [];
   for (const e of earlier) {
