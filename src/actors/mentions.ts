@@ -408,7 +408,11 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
       (adjacent(ctx, segs[n - 1], segs[n]) || (roleOf(segs[n]) && shortGap(ctx, segs[n - 1], segs[n])));
     const next = follows ? segs[n] : undefined;
     if (next && (roleOf(next) || personHit(ctx, next) || next.kind === "name" || entityHit(ctx, next))) m = n;
-    else mod = null;
+    else {
+      const shared = sharedRole(ctx, segs, k, mod);
+      if (shared) return shared;
+      mod = null;
+    }
   }
   const roles: Role[] = [];
   const firstRole = m;
@@ -482,6 +486,25 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
   if (roles.length && roleWords !== "capital") return genericRole(ctx, segs, k, m, role, roleWords);
   if (roles.length) return null;
   return standalone(ctx, segs[k], k);
+}
+
+/**
+ * "Armenian and Azerbaijani forces", "US and British diplomats": a state modifier joined by
+ * "and"/"or" to another that has a role takes that role too.
+ */
+function sharedRole(ctx: Context, segs: Segment[], k: number, mod: Modifier): Composed | null {
+  const t = ctx.doc.tokens;
+  const other = segs[k + 1];
+  const glue = t.lower[segs[k].end];
+  if (!other || (glue !== "and" && glue !== "or") || other.start !== segs[k].end + 1) return null;
+  if (mod.identity.kind !== "state" || !modifierOf(ctx, other)) return null;
+  const roles: Role[] = [];
+  for (let m = k + 2; m < segs.length && roleOf(segs[m]) && adjacent(ctx, segs[m - 1], segs[m]); m++)
+    roles.push(roleOf(segs[m])!);
+  const role = [...roles].reverse().find((r) => r.sector !== null);
+  if (!role || role.person) return null;
+  const words = t.lower.slice(segs[k + 2].start, segs[k + 1 + roles.length].end).join(" ");
+  return { identity: withRole(ctx, mod.identity, role), end: k + 1, via: "demonym+role", role: words };
 }
 
 /** A single segment standing alone: a state, IGO, group or agency, a known person, a capital, a name. */

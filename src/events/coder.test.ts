@@ -258,6 +258,10 @@ describe("event coder", () => {
     expect(triples(code("The Israeli army is currently striking Hezbollah positions."))).toContain(
       "ISR ASSAULT LBN asserted",
     );
+    // "test" in "test-fired" is tagged a noun.
+    expect(triples(code("North Korea test-fired two ballistic missiles into the sea."))).toEqual([
+      "PRK MOBILIZE - asserted",
+    ]);
     // "meet" after "will likely" is tagged a noun.
     expect(triples(code("Macron will likely meet with the Chinese leader next month."))).toContain(
       "FRA CONSULT CHN future",
@@ -443,5 +447,19 @@ describe("event coder", () => {
     );
     const support = doc.events.filter((e) => e.event === "SUPPORT");
     expect(support.map((e) => e.recipient?.country)).toEqual(["ARM", "AZE"]);
+  });
+
+  it("makes mutual acts and shared roles run both ways: 'Armenian and Azerbaijani forces exchanged fire'", () => {
+    expect(triples(code("Armenian and Azerbaijani forces exchanged fire along the border."))).toEqual([
+      "ARM ASSAULT AZE asserted",
+      "AZE ASSAULT ARM asserted",
+    ]);
+    expect(triples(code("Israel and Morocco restored diplomatic relations in 2020."))).toEqual([
+      "ISR SUPPORT MAR asserted",
+      "MAR SUPPORT ISR asserted",
+    ]);
+    expect(triples(code("Russian and Chinese warships held joint drills in the Sea of Japan."))).toEqual([
+      "RUS COOPERATE CHN asserted",
+    ]);
   });
 });

@@ -631,6 +631,8 @@ function recordsFor(
       base.mode = null;
       base.pattern = `${base.pattern}+joint`;
       recipientRefs = partners.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+      // "Russian and Chinese warships held drills": one pair, in text order.
+      if (recipientRefs.length === 0) recipientRefs = actorRefs.splice(1);
     }
   }
   if (p.event === "CONSULT" && recipientRefs.length === 0 && joinsEarlierMeeting(t, trig, v.tokenEnd)) {
@@ -659,10 +661,10 @@ function recordsFor(
   let nearby = false;
   const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
   if (
-    RECIPROCAL.has(p.event) &&
+    (RECIPROCAL.has(p.event) || p.mutual) &&
     recipientRefs.length === 0 &&
     actorRefs.length >= 2 &&
-    (p.event === "AGREE" || reciprocalUse(v, trig))
+    (p.event === "AGREE" || p.mutual || reciprocalUse(v, trig))
   ) {
     // "Armenia and Azerbaijan agreed", "the two sides clashed": one record per direction.
     return actorRefs.flatMap((actor) =>

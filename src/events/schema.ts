@@ -62,6 +62,11 @@ export const patternSchema = z
     actor: z.array(slot).optional(),
     /** Slots tried in order for the recipient; default ["object","prep:to","prep:with","prep:against","prep:on"]. */
     recipient: z.array(slot).optional(),
+    /**
+     * The act is mutual by its nature ("exchanged fire", "established relations"): coordinated
+     * actors with no recipient act on each other, one record per direction.
+     */
+    mutual: z.boolean().optional(),
     /** True when the type allows no recipient and none is looked for (MOBILIZE). */
     noRecipient: z.boolean().optional(),
     /**

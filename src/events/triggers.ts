@@ -244,6 +244,15 @@ function mistaggedProgressive(v: SentenceView, i: number, patterns: PatternSet):
   return undefined;
 }
 
+/** "North Korea test-fired missiles": the first half of a hyphenated past verb, tagged a noun, is the verb. */
+function mistaggedCompound(v: SentenceView, i: number, patterns: PatternSet): Pattern[] | undefined {
+  const t = v.tokens;
+  if (t.pos[i] !== "NOUN" || i + 2 >= v.tokenEnd || t.text[i + 1] !== "-" || t.start[i + 1] !== t.end[i])
+    return undefined;
+  if (t.pos[i + 2] !== "VERB" || !t.lower[i + 2].endsWith("ed")) return undefined;
+  return patterns.byTrigger.VERB.get(t.lower[i]);
+}
+
 const MODALS = new Set(["will", "would", "can", "could", "may", "might", "shall", "should", "must", "'ll"]);
 
 /** "will likely meet", "could soon strike": after a modal (an adverb or two between), a word the tagger took for a noun is a verb. */
@@ -325,7 +334,8 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
         mistaggedPast(v, i, patterns) ??
         mistaggedPresent(v, i, patterns) ??
         mistaggedProgressive(v, i, patterns) ??
-        mistaggedAfterModal(v, i, patterns);
+        mistaggedAfterModal(v, i, patterns) ??
+        mistaggedCompound(v, i, patterns);
     if (!candidates) continue;
     // Names are not triggers: "the Moscow format", "Combat Brotherhood".
     if (ownerAt(v, i) >= 0) continue;
