@@ -455,6 +455,22 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
       };
       return { identity, end: m + 1, via: "unknown" };
     }
+    // "Brazil's Congress", "Iran's Guardian Council": an unknown body a state owns is that state's.
+    if (
+      mod?.identity.kind === "state" &&
+      mod.identity.country &&
+      m === k + 2 &&
+      segs[k + 1].kind === "possessive"
+    ) {
+      const identity: ActorIdentity = {
+        id: `unknown:${mod.identity.country.toLowerCase()}_${slug(name)}`,
+        name,
+        kind: "unknown",
+        country: mod.identity.country,
+        sector: null,
+      };
+      return { identity, end: m + 1, via: "unknown" };
+    }
   }
   // ... an entity after a modifier: "Afghan Taliban", "Russia's Federal Security Service".
   const entity = entityHit(ctx, head);
