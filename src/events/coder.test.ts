@@ -462,4 +462,10 @@ describe("event coder", () => {
       "RUS COOPERATE CHN asserted",
     ]);
   });
+
+  it("reads 'clashed, leaving 20 soldiers dead' as the clash alone", () => {
+    expect(
+      triples(code("Chinese and Indian troops clashed in the Galwan Valley, leaving 20 soldiers dead.")),
+    ).toEqual(["CHN ASSAULT IND asserted", "IND ASSAULT CHN asserted"]);
+  });
 });

@@ -312,6 +312,8 @@ export function findObject(v: SentenceView, after: number, infinitiveEnds = fals
   let pastInfinitive = false;
   for (let j = after; j < v.tokenEnd && j < after + 12; j++) {
     if (CLAUSE_ENDS.has(t.lower[j])) return [];
+    // "clashed in the valley, leaving 20 soldiers dead": a participle after a comma opens another clause.
+    if (t.lower[j] === "," && t.pos[j + 1] === "VERB" && t.lower[j + 1]?.endsWith("ing")) return [];
     // "fighting each other, so Russia ...": the object is the reciprocal pronoun.
     if (
       (t.lower[j] === "each" && t.lower[j + 1] === "other") ||
