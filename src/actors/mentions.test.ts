@@ -1,29 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type Document, newDocument } from "../model/document.js";
-import { segmentStage } from "../nlp/segment.js";
-import { loadActorDictionary } from "./dictionary.js";
-import { actorsStage } from "./stage.js";
-
-const dict = loadActorDictionary();
-const stage = actorsStage(dict);
+import { mentionDocument } from "../../test/mention-fixture.js";
+import type { Document } from "../model/document.js";
 
 /** Run segmentation and the actor stage over one clean English paragraph. */
-function mentionsOf(text: string, published: string | null = "2021-07-10"): Document {
-  const doc = newDocument({
-    id: "t",
-    source: "t",
-    rawText: text,
-    title: null,
-    published,
-    publishedSource: "cli",
-    format: "text",
-  });
-  doc.text = text;
-  doc.paragraphs = [{ start: 0, end: text.length, language: "eng", skip: false }];
-  segmentStage.run(doc);
-  stage.run(doc);
-  return doc;
-}
+const mentionsOf = (text: string, published: string | null = "2021-07-10"): Document =>
+  mentionDocument(text, published);
 
 const brief = (doc: Document) =>
   doc.mentions.map((m) => `${m.text} => ${m.id} ${m.kind} ${m.country ?? "-"} ${m.sector ?? "-"}`);

@@ -300,7 +300,7 @@ function seatAfter(
   const seg = segs[m];
   if (!seg || seg.start !== j) return null;
   const mod = modifierOf(ctx, seg);
-  if (!mod || mod.identity.kind !== "state" || mod.identity.id !== mod.identity.country) return null;
+  if (mod?.identity.kind !== "state" || mod.identity.id !== mod.identity.country) return null;
   return { identity: mod.identity, end: m + 1 };
 }
 

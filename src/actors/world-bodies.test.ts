@@ -6,38 +6,9 @@
  * until the war of April 2023).
  */
 import { describe, expect, it } from "vitest";
-import type { ActorMention } from "../model/actor.js";
-import { newDocument } from "../model/document.js";
-import { segmentStage } from "../nlp/segment.js";
-import { loadActorDictionary } from "./dictionary.js";
-import { actorsStage } from "./stage.js";
+import { mentionDocument, who } from "../../test/mention-fixture.js";
 
-const dict = loadActorDictionary();
-const stage = actorsStage(dict);
-
-function mentionsOf(text: string, published: string): ActorMention[] {
-  const doc = newDocument({
-    id: "t",
-    source: "t",
-    rawText: text,
-    title: null,
-    published,
-    publishedSource: "cli",
-    format: "text",
-  });
-  doc.text = text;
-  doc.paragraphs = [{ start: 0, end: text.length, language: "eng", skip: false }];
-  segmentStage.run(doc);
-  stage.run(doc);
-  return doc.mentions;
-}
-
-/** The mention whose text is `name` in `text`, published on `date`. */
-function who(text: string, name: string, date: string): ActorMention {
-  const m = mentionsOf(text, date).find((x) => x.text === name);
-  expect(m, `no mention "${name}" in: ${text}`).toBeDefined();
-  return m!;
-}
+const mentionsOf = (text: string, published: string) => mentionDocument(text, published).mentions;
 
 describe("groups-world, igos-world, agencies-world: bodies in running text", () => {
   it.each([

@@ -50,15 +50,14 @@ export function nearbyRecipients(
   actorIds: Set<string>,
   actorCountries: Set<string | null>,
 ): number[] {
-  const k = nearest(v, trigger, actors, speaker, actorIds, actorCountries);
+  const side = { actors, speaker, actorIds, actorCountries };
+  const k = nearest(v, trigger, side);
   if (k < 0) return [];
   const seen = new Set<string>();
   const out: number[] = [];
   for (const j of coordinated(v, k, { from: v.tokenStart, to: v.tokenEnd })) {
-    const m = v.mentions[j];
-    const key = m.country ?? m.id;
-    if (seen.has(key) || actors.includes(j) || !isResolved(m) || actorIds.has(m.id)) continue;
-    if (m.country !== null && actorCountries.has(m.country)) continue;
+    const key = v.mentions[j].country ?? v.mentions[j].id;
+    if (seen.has(key) || !otherSide(v, j, side)) continue;
     seen.add(key);
     out.push(j);
   }
@@ -104,21 +103,27 @@ function modifier(v: SentenceView, m: ActorMention): boolean {
   return t.pos[next] === "NOUN" || t.pos[next] === "PROPN" || t.pos[next] === "ADJ";
 }
 
-function nearest(
-  v: SentenceView,
-  trigger: { index: number; after: number },
-  actors: number[],
-  speaker: number | null,
-  actorIds: Set<string>,
-  actorCountries: Set<string | null>,
-): number {
-  const usable = (k: number): boolean => {
-    const m = v.mentions[k];
-    if (actors.includes(k) || k === speaker || !isResolved(m) || aboutTopic(v, m) || modifier(v, m))
-      return false;
-    if (actorIds.has(m.id)) return false;
-    return !(m.country !== null && actorCountries.has(m.country));
-  };
+/** Who acts (mention indices, speaker) and whose side they are on (ids, states). */
+interface ActingSide {
+  actors: number[];
+  speaker: number | null;
+  actorIds: Set<string>;
+  actorCountries: Set<string | null>;
+}
+
+/** Mention k names a resolved actor that is neither one of the actors nor on their side. */
+function otherSide(v: SentenceView, k: number, side: ActingSide): boolean {
+  const m = v.mentions[k];
+  if (side.actors.includes(k) || !isResolved(m) || side.actorIds.has(m.id)) return false;
+  return !(m.country !== null && side.actorCountries.has(m.country));
+}
+
+function nearest(v: SentenceView, trigger: { index: number; after: number }, side: ActingSide): number {
+  const usable = (k: number): boolean =>
+    otherSide(v, k, side) &&
+    k !== side.speaker &&
+    !aboutTopic(v, v.mentions[k]) &&
+    !modifier(v, v.mentions[k]);
   for (let k = 0; k < v.mentions.length; k++) {
     if (v.mentions[k].tokenStart >= trigger.after && usable(k)) return k;
   }

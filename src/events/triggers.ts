@@ -168,6 +168,15 @@ function fits(
   return after;
 }
 
+/** The verb patterns of the first candidate stem that has any ("" candidates are skipped). */
+function verbPatternsOf(patterns: PatternSet, candidates: string[]): Pattern[] | undefined {
+  for (const c of candidates) {
+    const found = c ? patterns.byTrigger.VERB.get(c) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * The tagger reads some past tenses as adjectives or nouns ("blockaded", "tortured",
  * "Gunmen shot dead"): an -ed word not after a determiner or adjective is tried
@@ -186,11 +195,7 @@ function mistaggedPast(v: SentenceView, i: number, patterns: PatternSet): Patter
     stem.endsWith("i") ? `${stem.slice(0, -1)}y` : "",
     stem.length > 3 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : "",
   ];
-  for (const c of candidates) {
-    const found = c ? patterns.byTrigger.VERB.get(c) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+  return verbPatternsOf(patterns, candidates);
 }
 
 /**
@@ -212,11 +217,7 @@ function mistaggedPresent(v: SentenceView, i: number, patterns: PatternSet): Pat
     w.endsWith("es") ? w.slice(0, -2) : "",
     w.endsWith("ies") ? `${w.slice(0, -3)}y` : "",
   ];
-  for (const c of candidates) {
-    const found = c ? patterns.byTrigger.VERB.get(c) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+  return verbPatternsOf(patterns, candidates);
 }
 
 /**
@@ -237,11 +238,7 @@ function mistaggedProgressive(v: SentenceView, i: number, patterns: PatternSet):
     `${stem}e`,
     stem.length > 3 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : "",
   ];
-  for (const c of candidates) {
-    const found = c ? patterns.byTrigger.VERB.get(c) : undefined;
-    if (found) return found;
-  }
-  return undefined;
+  return verbPatternsOf(patterns, candidates);
 }
 
 /** "North Korea test-fired missiles": the first half of a hyphenated past verb, tagged a noun, is the verb. */
