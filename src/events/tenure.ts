@@ -49,7 +49,7 @@ export function titledTenure(dict: ActorDictionary, doc: Document): { from: stri
     const periods = dict.entries.get(m.id)?.periods;
     const held = periods?.filter((p) => p.title && sameOffice(role, p.title));
     // One stint in the office; two (a second term after a gap) leave the date open.
-    if (!held || held.length !== 1) continue;
+    if (held?.length !== 1) continue;
     const p = held[0];
     if (p.from && p.from > from) from = p.from;
     if (p.until && p.until < until) until = p.until;
