@@ -220,6 +220,16 @@ function soleState(bySentence: Map<number, ActorMention[]>, si: number, before: 
   return countries.size === 1 ? state : null;
 }
 
+/** Words that can follow "the"/"both" in any phrase above: most "the"s are passed over at once. */
+const STARTERS = new Set([
+  ...Object.keys(NUMBERS),
+  ...GROUP_NOUNS,
+  ...Object.keys(GROUP_HEADS),
+  ...GROUP_ADJECTIVES,
+  ...GOVERNMENT_HEADS,
+  ...GOVERNMENT_ADJECTIVES,
+]);
+
 /** Adds the mentions group anaphora stand for; returns the document's mentions in text order. */
 export function resolveGroupAnaphora(doc: Document, mentions: ActorMention[]): ActorMention[] {
   const t = doc.tokens;
@@ -235,7 +245,7 @@ export function resolveGroupAnaphora(doc: Document, mentions: ActorMention[]): A
     if (s.skip) return;
     for (let i = s.tokenStart; i < s.tokenEnd - 1; i++) {
       const lower = t.lower[i];
-      if (lower !== "the" && lower !== "both") continue;
+      if ((lower !== "the" && lower !== "both") || !STARTERS.has(t.lower[i + 1])) continue;
       const govEnd = bareGovernmentAt(doc, i, s.tokenEnd);
       if (govEnd > 0) {
         const state = soleState(bySentence, si, i);
