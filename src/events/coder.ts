@@ -483,6 +483,13 @@ function recordsFor(
   const p = trig.pattern;
   const t = doc.tokens;
   let { actors, recipients } = assignRoles(v, trig);
+  if (p.speakerActs) {
+    // "X said Y must ...": X asks Y; without a speaker the obligation is no one's request.
+    const speaker = speakerOf(v, trig);
+    if (speaker === null || actors.includes(speaker) || actors.length === 0) return [];
+    recipients = actors;
+    actors = [speaker];
+  }
   if (p.event === "REQUEST" && recipients.length === 0) {
     // "demanded that Moscow treat its allies with respect": the one asked is the that-clause's subject.
     let k = trig.after;
@@ -541,7 +548,7 @@ function recordsFor(
   }
   if (actors.length === 0 && inherited.length === 0) return [];
   if (inheritedDate) date = inheritedDate;
-  let speaker = speakerOf(v, trig);
+  let speaker = p.speakerActs ? null : speakerOf(v, trig);
   let modality = modalityOf(t, trig.index, v.tokenStart);
   // "will reduce its forces ... and withdraw the rest": the first verb's "will" carries over.
   if (modality === "asserted" && t.lower[trig.index - 1] === "and" && p.pos === "VERB") {

@@ -67,6 +67,11 @@ export const patternSchema = z
      * actors with no recipient act on each other, one record per direction.
      */
     mutual: z.boolean().optional(),
+    /**
+     * The one who says it acts, on the trigger's subject: "Pompeo said the WHO must reform" is a
+     * request from Pompeo to the WHO. No speaker, no record.
+     */
+    speakerActs: z.boolean().optional(),
     /** True when the type allows no recipient and none is looked for (MOBILIZE). */
     noRecipient: z.boolean().optional(),
     /**

@@ -308,6 +308,9 @@ function titleCase(v: SentenceView): boolean {
   return found;
 }
 
+/** Auxiliaries that only build a tense or voice ("has called", "was sent"); a modal ("must") means something. */
+const PERIPHRASTIC = new Set(["have", "be", "do"]);
+
 /** An auxiliary before its verb: "has (repeatedly) called", "had not sent". */
 function auxiliaryOfVerb(t: Tokens, i: number, end: number): boolean {
   let j = i + 1;
@@ -340,7 +343,7 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     if (i > v.tokenStart && t.text[i - 1] === "-" && t.start[i] === t.end[i - 1]) continue;
     if (isMonthName(v, i) || attributiveParticiple(v, i) || nameWord(v, i)) continue;
     // "has repeatedly called for talks": an auxiliary is no "have talks".
-    if (t.pos[i] === "AUX" && auxiliaryOfVerb(t, i, v.tokenEnd)) continue;
+    if (t.pos[i] === "AUX" && PERIPHRASTIC.has(t.lemma[i]) && auxiliaryOfVerb(t, i, v.tokenEnd)) continue;
     bits ??= new TokenBits(t, lb, v.tokenStart, v.tokenEnd);
     const actorBefore = i > v.tokenStart && ownerAt(v, i - 1) >= 0;
     for (const p of candidates) {
