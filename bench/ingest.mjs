@@ -5,7 +5,15 @@
 // /usr/bin/time -v (the process and its threads), else from /proc VmHWM polling.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
@@ -45,7 +53,28 @@ export async function writeCorpus(corpus, maxMb, copies, file) {
   return { docs: records.length * copies };
 }
 
-/** Runs `dyad ARGS` to the end; resolves with stdout, stderr, exit code, wall seconds and peak RSS (MB). */
+/** Linux: CPU seconds of each thread of process `pid` so far (tid -> seconds); empty elsewhere. */
+function threadCpu(pid, into) {
+  let tids = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return;
+  }
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      into.set(tid, (Number(f[11]) + Number(f[12])) / 100); // utime + stime, in clock ticks (USER_HZ 100)
+    } catch {}
+  }
+}
+
+/**
+ * Runs `dyad ARGS` to the end; resolves with stdout, stderr, exit code, wall seconds, peak RSS (MB) and,
+ * on Linux, CPU seconds of the main thread and of all other threads (extraction threads, V8's GC and
+ * compiler threads), sampled every 100 ms (the last 100 ms of a thread can be missed).
+ */
 export function run(args, env) {
   return new Promise((resolve, reject) => {
     const cmd = TIME ? TIME : process.execPath;
@@ -61,22 +90,39 @@ export function run(args, env) {
     child.stderr.on("data", (d) => {
       err += d;
     });
-    // Without GNU time: poll the high-water mark of the node process itself.
-    const poll = TIME
-      ? null
-      : setInterval(() => {
-          try {
-            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-            if (m) hwm = Math.max(hwm, Number(m[1]) / 1024);
-          } catch {}
-        }, 100);
+    const cpu = new Map();
+    let nodePid = TIME ? null : child.pid;
+    const poll = setInterval(() => {
+      // Under GNU time, node is its child.
+      if (!nodePid) {
+        try {
+          nodePid =
+            Number(
+              readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(" ")[0],
+            ) || null;
+        } catch {}
+      }
+      if (nodePid) threadCpu(nodePid, cpu);
+      // Without GNU time: poll the high-water mark of the node process itself.
+      if (TIME) return;
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) hwm = Math.max(hwm, Number(m[1]) / 1024);
+      } catch {}
+    }, 100);
     child.on("error", reject);
     child.on("exit", (code) => {
-      if (poll) clearInterval(poll);
+      clearInterval(poll);
       const wall = (performance.now() - t0) / 1000;
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
       const rssMb = m ? Number(m[1]) / 1024 : hwm;
-      resolve({ code, out, err, wall, rssMb });
+      let cpuMain = 0;
+      let cpuThreads = 0;
+      for (const [tid, seconds] of cpu) {
+        if (Number(tid) === nodePid) cpuMain += seconds;
+        else cpuThreads += seconds;
+      }
+      resolve({ code, out, err, wall, rssMb, cpuMain, cpuThreads });
     });
   });
 }
@@ -108,6 +154,9 @@ export async function ingestSqlite(file, workers) {
       sentences: stats.sentences,
       events: s.events.added,
       rssMb: r.rssMb,
+      // Whole process lifetime, start-up included.
+      cpuMain: r.cpuMain,
+      cpuThreads: r.cpuThreads,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 /** `dyad ingest`: read articles, extract, and store documents, sentences, actors, events and stories. */
 import { availableParallelism } from "node:os";
 import { readInputs } from "../ingest/index.js";
-import { createExtractor } from "../pipeline/pool.js";
+import { createExtractor, type Extractor } from "../pipeline/pool.js";
+import type { DocumentRows } from "../store/doc-rows.js";
 import { ingestDocuments, type RunFigures, type Store, saveRun, startRun } from "../store/index.js";
 import { checkDate, type DbOptions, dyadVersion, parseCount, withStore } from "./db.js";
-import { parseMaxBytes } from "./extract.js";
 import { catchInterrupt, UsageError, warn, writeOut } from "./io.js";
 import { Progress } from "./progress.js";
 import { figuresJson, progressLine, summaryText } from "./summary.js";
@@ -28,7 +28,12 @@ export async function ingestCommand(paths: string[], opts: IngestCommandOptions)
   if (workers < 1) throw new UsageError("--workers takes 1 or more (1: extract in this process)");
   const inputs = paths.length ? paths : ["-"];
   const fallbackDate = opts.date ?? null;
-  const extractor = createExtractor({ threads: workers, dictionaries: opts.dictionaries });
+  // Threads send back the rows to write (store/doc-rows.ts), built there: this thread only writes.
+  const extractor = createExtractor<DocumentRows>({
+    threads: workers,
+    dictionaries: opts.dictionaries,
+    finish: { module: "store/doc-rows.js" },
+  });
   try {
     // Broken dictionaries are refused before the database is touched.
     const versions = await extractor.versions(fallbackDate);
@@ -47,7 +52,7 @@ async function ingestWith(
     fallbackDate: string | null;
     versions: Record<string, string>;
     workers: number;
-    extractor: ReturnType<typeof createExtractor>;
+    extractor: Extractor<DocumentRows>;
   },
 ): Promise<number> {
   const { maxBytes, batch, fallbackDate, extractor } = run;
@@ -66,8 +71,8 @@ async function ingestWith(
         extractor: dyadVersion(),
         extract: (raw) => extractor.extract(raw, fallbackDate),
         fallbackDate,
-        // Enough documents queued per thread to keep it busy while this thread commits a batch.
-        concurrency: extractor.threads ? extractor.threads * 32 : 1,
+        // Enough documents in flight to fill each thread's queue (pool.ts) and some finished ones besides.
+        concurrency: extractor.threads ? extractor.threads * 160 : 1,
         batch,
         onDocument(report, now) {
           if (report.status === "failed")
@@ -89,6 +94,22 @@ async function ingestWith(
       interrupt.release();
     }
   });
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * As extract.ts parses --max-bytes; a copy, because importing extract.ts loads the
+ * whole pipeline (wink-nlp and its model, ~40 MB) into this thread, which with
+ * extraction threads never runs it.
+ */
+function parseMaxBytes(value: string | undefined): number {
+  if (value === undefined) return 20 * MB;
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-bytes takes a size such as 20MB or 500kb, not "${value}"`);
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const factor = unit === "g" ? 1024 * MB : unit === "m" ? MB : unit === "k" ? 1024 : 1;
+  return Math.round(Number(m[1]) * factor);
 }
 
 function summaryJson(store: Store, runId: number, f: RunFigures) {

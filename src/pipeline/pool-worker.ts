@@ -1,18 +1,21 @@
 /**
  * One extraction thread of the pool (pool.ts): builds the pipeline once (one
  * per `--date` fallback, in practice one) and turns raw documents into
- * records. What goes back is plain data (structured clone): the document
- * without its token arrays, which nothing downstream reads, and without the
- * raw text, which the caller has.
+ * records. What goes back is plain data (structured clone): what the pool's
+ * `finish` module makes of the document (the store: its rows), else the
+ * document without its token arrays, which nothing downstream reads, and
+ * without the raw text, which the caller has.
  */
 import { workerData } from "node:worker_threads";
-import { emptyTokens, type RawDocument } from "../model/document.js";
+import { type Document, emptyTokens, type RawDocument } from "../model/document.js";
 import { DataFileError, DictionaryError } from "./data-file.js";
 import { createPipeline, processDocument } from "./default.js";
 import type { PoolReply, PoolTask } from "./pool.js";
 import type { Pipeline } from "./stage.js";
 
-const dictionaries = (workerData as { dictionaries?: string } | undefined)?.dictionaries;
+const data = workerData as { dictionaries?: string; finish?: string } | undefined;
+const dictionaries = data?.dictionaries;
+const finish: ((doc: Document) => unknown) | null = data?.finish ? (await import(data.finish)).default : null;
 const pipelines = new Map<string, Pipeline>();
 
 function pipelineFor(fallbackDate: string | null): Pipeline {
@@ -44,6 +47,7 @@ export default function run(task: PoolTask): PoolReply {
     const pipeline = pipelineFor(task.fallbackDate);
     if (task.kind === "versions") return { ok: true, versions: pipeline.versions };
     const doc = processDocument(pipeline, task.raw as RawDocument);
+    if (finish) return { ok: true, doc: finish(doc) };
     // The caller has the raw text already; tokens are never stored. Less to copy back.
     doc.tokens = emptyTokens();
     doc.rawText = "";

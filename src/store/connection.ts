@@ -1,4 +1,5 @@
 /** Opening a store: connect, migrate, and speak of failures in one line naming the database. */
+import type BetterSqlite3 from "better-sqlite3";
 import type { Kysely, Transaction } from "kysely";
 import type { DatabaseTarget } from "./config.js";
 import { connect, type Dialect } from "./dialect.js";
@@ -9,6 +10,11 @@ import type { DB } from "./schema.js";
 export interface Store {
   readonly db: Kysely<DB>;
   readonly dialect: Dialect;
+  /**
+   * SQLite: the connection under `db`. Only for statements inside a transaction
+   * of `db` (writeTransaction), where Kysely holds this same connection.
+   */
+  readonly sqlite: BetterSqlite3.Database | null;
   readonly target: DatabaseTarget;
   /** How messages name the database: the path as given, or the URL without its password. */
   readonly label: string;
@@ -30,6 +36,7 @@ export async function openStore(target: DatabaseTarget, opts: OpenOptions = {}):
     return {
       db: opened,
       dialect: conn.dialect,
+      sqlite: conn.sqlite,
       target,
       label: target.label,
       close: () => opened.destroy(),

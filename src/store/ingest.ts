@@ -17,8 +17,9 @@
  * documents wait in memory besides the batch: a huge input streams through.
  */
 import type { Transaction } from "kysely";
-import { type Document, emptyTokens, type RawDocument } from "../model/document.js";
+import type { Document, RawDocument } from "../model/document.js";
 import { type Store, writeTransaction } from "./connection.js";
+import { type DocumentRows, documentRows, isDocumentRows } from "./doc-rows.js";
 import { contentHash, sourceKey } from "./identity.js";
 import { emptyFigures, type RunFigures } from "./runs.js";
 import type { DB } from "./schema.js";
@@ -37,8 +38,11 @@ export interface Flush {
 export interface IngestOptions {
   runId: number;
   extractor: string;
-  /** Runs the pipeline on one document (perhaps elsewhere: a worker thread). */
-  extract(raw: RawDocument): Document | Promise<Document>;
+  /**
+   * Runs the pipeline on one document (perhaps elsewhere: a worker thread, which
+   * can send back the document's rows, doc-rows.ts, instead of the Document).
+   */
+  extract(raw: RawDocument): Document | DocumentRows | Promise<Document | DocumentRows>;
   /** `--date`, recorded so `reprocess` rebuilds the same pipeline. */
   fallbackDate: string | null;
   /** Per document instead of `fallbackDate` (queue jobs carry their own). */
@@ -79,7 +83,7 @@ interface Prepared {
   raw: RawDocument;
   key: string;
   hash: string;
-  doc: Document | null;
+  doc: DocumentRows | null;
 }
 
 export async function ingestDocuments(
@@ -206,13 +210,11 @@ async function prepare(
   figures.bytes += Buffer.byteLength(raw.rawText, "utf8");
   const key = sourceKey(raw);
   const hash = contentHash(raw.rawText);
-  const current = await findCurrent(store.db, key);
+  const current = await findCurrent(store, key);
   if (current?.content_hash === hash) return { raw, key, hash, doc: null };
   try {
-    const doc = await opts.extract(raw);
-    // The store keeps no tokens; most of a document's memory goes with them while it waits for its batch.
-    doc.tokens = emptyTokens();
-    return { raw, key, hash, doc };
+    // Only the rows wait for the batch: most of a Document's memory (tokens, views) goes at once.
+    return { raw, key, hash, doc: await extractRows(raw, opts) };
   } catch (err) {
     // A bug on one document must not sink the batch; say which one.
     return {
@@ -222,6 +224,13 @@ async function prepare(
       raw,
     };
   }
+}
+
+async function extractRows(raw: RawDocument, opts: IngestOptions): Promise<DocumentRows> {
+  const out = await opts.extract(raw);
+  if (!isDocumentRows(out)) return documentRows(out);
+  out.rawText = raw.rawText; // threads do not send it back
+  return out;
 }
 
 interface Written {
@@ -255,7 +264,7 @@ async function storeBatch(
   const results = await storeDocuments(trx, store, items.map(input));
   const stale = items.filter((_, k) => results[k].status === "stale");
   if (stale.length) {
-    for (const item of stale) item.doc = await opts.extract(item.raw);
+    for (const item of stale) item.doc = await extractRows(item.raw, opts);
     const again = await storeDocuments(trx, store, stale.map(input));
     let k = 0;
     for (const [i, r] of results.entries()) if (r.status === "stale") results[i] = again[k++];

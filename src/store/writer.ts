@@ -1,21 +1,34 @@
 /**
  * Writing documents, a batch at a time inside one transaction: a crash leaves
  * either a whole document (text, sentences, mentions, events, stories) or none
- * of it. A batch costs a handful of statements whatever its size: one look-up
- * of the current versions, one insert of the new ones, and the deferred rows
- * of pending.ts at commit.
+ * of it. A batch costs a handful of statements besides its rows: one look-up
+ * of the current versions, the new ones' rows, and the deferred rows of
+ * pending.ts at commit. Documents come as their rows (doc-rows.ts), mostly
+ * built in the extraction threads; on SQLite the rows go through statements
+ * prepared once (sqlite-rows.ts), on PostgreSQL through Kysely.
  */
-import type { Kysely, Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import type { Document } from "../model/document.js";
-import { documentLanguage } from "../pipeline/output.js";
 import { type Store, writeTransaction } from "./connection.js";
+import {
+  type DocumentRows,
+  documentRows,
+  type ExtractedColumns,
+  extractedColumns,
+  isDocumentRows,
+  type Value,
+} from "./doc-rows.js";
 import { queueDerived, queueEvents, queueStoryRefresh, supersedePending } from "./pending.js";
-import { type ReaderInfo, storedOutput } from "./rows.js";
+import type { ReaderInfo } from "./rows.js";
 import type { DB } from "./schema.js";
+import { insertRow, prepared } from "./sqlite-rows.js";
 
 export interface DocumentInput {
-  /** The document after the pipeline ran; null when the caller found its content stored already. */
-  doc: Document | null;
+  /**
+   * The document after the pipeline ran, or its rows (doc-rows.ts, built in an
+   * extraction thread; rawText set); null when the caller found its content stored already.
+   */
+  doc: Document | DocumentRows | null;
   sourceKey: string;
   contentHash: string;
   reader: ReaderInfo;
@@ -37,9 +50,16 @@ export interface CurrentVersion {
   content_hash: string;
 }
 
+const FIND_CURRENT =
+  'select "id", "version", "content_hash" from "documents" where "source_key" = ? and "is_current" = 1';
+
 /** The current version stored under a source key, if any. */
-export function findCurrent(db: Kysely<DB>, sourceKey: string): Promise<CurrentVersion | undefined> {
-  return db
+export async function findCurrent(store: Store, sourceKey: string): Promise<CurrentVersion | undefined> {
+  // SQLite between transactions: straight to the connection (one look-up per document read).
+  // Inside one, Kysely waits for it to end, so a look-up never sees a batch that could still roll back.
+  if (store.sqlite && !store.sqlite.inTransaction)
+    return prepared(store.sqlite, FIND_CURRENT).get(sourceKey) as CurrentVersion | undefined;
+  return store.db
     .selectFrom("documents")
     .select(["id", "version", "content_hash"])
     .where("source_key", "=", sourceKey)
@@ -64,7 +84,7 @@ interface Head {
 
 interface Fresh {
   input: DocumentInput;
-  doc: Document;
+  doc: DocumentRows;
   version: number;
   /** False when a later input of the same batch replaces it. */
   current: boolean;
@@ -95,7 +115,7 @@ export async function storeDocuments(
     if (!input.doc) return { kind: "stale" };
     const f: Fresh = {
       input,
-      doc: input.doc,
+      doc: isDocumentRows(input.doc) ? input.doc : documentRows(input.doc),
       version: (head?.version ?? 0) + 1,
       current: true,
       replacesStored: head?.stored ?? null,
@@ -119,12 +139,11 @@ export async function storeDocuments(
     store,
     fresh.flatMap((f) => (f.replacesStored === null ? [] : [f.replacesStored])),
   );
-  await insertVersions(trx, fresh, now);
+  await insertVersions(trx, store, fresh, now);
   for (const f of fresh) {
     await queueDerived(trx, store, f.doc, f.id);
     await queueEvents(trx, store, {
-      doc: f.doc,
-      records: f.doc.events,
+      values: f.doc.events,
       documentId: f.id,
       runId: f.input.runId,
       live: f.current,
@@ -151,8 +170,8 @@ export async function storeDocuments(
     const f = fresh[p.fresh];
     const before =
       (f.replacesStored !== null ? (removed.get(f.replacesStored) ?? 0) : 0) +
-      (f.replacesFresh !== null ? fresh[f.replacesFresh].doc.events.length : 0);
-    return { status: p.kind, documentId: f.id, eventsAdded: f.doc.events.length, eventsRemoved: before };
+      (f.replacesFresh !== null ? fresh[f.replacesFresh].doc.fields.event_count : 0);
+    return { status: p.kind, documentId: f.id, eventsAdded: f.doc.fields.event_count, eventsRemoved: before };
   });
 }
 
@@ -200,30 +219,82 @@ async function retire(trx: Transaction<DB>, store: Store, ids: number[]): Promis
   return removed;
 }
 
-/** One multi-row insert; keys come back in the order of the VALUES rows, on both backends. */
-async function insertVersions(trx: Transaction<DB>, fresh: Fresh[], now: string): Promise<void> {
+const DOCUMENT_COLUMNS = [
+  "source_key",
+  "version",
+  "is_current",
+  "doc_id",
+  "source",
+  "format",
+  "raw_text",
+  "content_hash",
+  "reader",
+  "title",
+  "published",
+  "published_source",
+  "url",
+  "author",
+  "language",
+  "text",
+  "chars",
+  "extractor",
+  "versions",
+  "output",
+  "sentence_count",
+  "mention_count",
+  "event_count",
+  "extracted_run",
+  "first_run",
+  "last_run",
+  "first_seen",
+  "last_seen",
+] as const;
+
+function documentRow(f: Fresh, now: string): Record<(typeof DOCUMENT_COLUMNS)[number], Value> {
+  return {
+    source_key: f.input.sourceKey,
+    version: f.version,
+    is_current: f.current ? 1 : 0,
+    doc_id: f.doc.id,
+    source: f.doc.source,
+    format: f.doc.format,
+    raw_text: f.doc.rawText,
+    content_hash: f.input.contentHash,
+    reader: JSON.stringify(f.input.reader),
+    ...columnsOf(f.doc.fields, f.input.extractor, f.input.runId),
+    first_run: f.input.runId,
+    last_run: f.input.runId,
+    first_seen: now,
+    last_seen: now,
+  };
+}
+
+/** SQLite: one prepared insert per version; PostgreSQL: one multi-row insert. Ids in input order either way. */
+async function insertVersions(
+  trx: Transaction<DB>,
+  store: Store,
+  fresh: Fresh[],
+  now: string,
+): Promise<void> {
+  const sqlite = store.sqlite;
+  if (sqlite) {
+    for (const f of fresh) {
+      const row = documentRow(f, now);
+      f.id = insertRow(
+        sqlite,
+        "documents",
+        DOCUMENT_COLUMNS,
+        DOCUMENT_COLUMNS.map((c) => row[c]),
+      );
+    }
+    return;
+  }
   for (let i = 0; i < fresh.length; i += 500) {
     const chunk = fresh.slice(i, i + 500);
+    // Keys come back in the order of the VALUES rows.
     const rows = await trx
       .insertInto("documents")
-      .values(
-        chunk.map((f) => ({
-          source_key: f.input.sourceKey,
-          version: f.version,
-          is_current: f.current ? 1 : 0,
-          doc_id: f.doc.id,
-          source: f.doc.source,
-          format: f.doc.format,
-          raw_text: f.doc.rawText,
-          content_hash: f.input.contentHash,
-          reader: JSON.stringify(f.input.reader),
-          ...extractedFields(f.doc, f.input.extractor, f.input.runId),
-          first_run: f.input.runId,
-          last_run: f.input.runId,
-          first_seen: now,
-          last_seen: now,
-        })),
-      )
+      .values(chunk.map((f) => documentRow(f, now) as never))
       .returning("id")
       .execute();
     const ids = rows.map((r) => r.id).sort((a, b) => a - b);
@@ -233,23 +304,11 @@ async function insertVersions(trx: Transaction<DB>, fresh: Fresh[], now: string)
   }
 }
 
+function columnsOf(fields: ExtractedColumns, extractor: string, runId: number) {
+  return { ...fields, extractor, extracted_run: runId };
+}
+
 /** Document columns that extraction determines (and `reprocess` rewrites). */
 export function extractedFields(doc: Document, extractor: string, runId: number) {
-  return {
-    title: doc.title,
-    published: doc.published,
-    published_source: doc.publishedSource,
-    url: doc.url,
-    author: doc.author,
-    language: documentLanguage(doc),
-    text: doc.text,
-    chars: doc.text.length,
-    extractor,
-    versions: JSON.stringify(doc.versions),
-    output: JSON.stringify(storedOutput(doc)),
-    sentence_count: doc.sentences.length,
-    mention_count: doc.mentions.length,
-    event_count: doc.events.length,
-    extracted_run: runId,
-  };
+  return columnsOf(extractedColumns(doc), extractor, runId);
 }
