@@ -39,9 +39,25 @@ const MATERIAL = new Set([
  * finding actors.
  */
 const HAS_YEAR = /\b(?:1[89]|20)\d\d\b|\d\/\d/;
+const YEAR_G = /\b(?:1[89]|20)\d\d\b/g;
 const FUTURE_TEXT = /\b(?:will|would|shall|scheduled|planned|upcoming|next)\b|['’]ll\b/i;
 /** A month's name or abbreviation: only such a sentence can name a month without its year. */
 const MONTH_TEXT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+const MONTH_G = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi;
+const MONTH_NUMBER: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
 /** "by September 11", "until 2042": a deadline, which the text may well be written before. */
 const DEADLINE_BEFORE = /\b(?:by|until|till|before)\s+$/i;
 
@@ -69,21 +85,7 @@ export class FactsCache {
     if (this.reference !== undefined) return this.reference;
     this.reference = this.doc.published;
     if (!this.reference) {
-      let latest = null as string | null;
-      this.doc.sentences.forEach((s) => {
-        if (s.skip) return;
-        const text = this.doc.text.slice(s.start, s.end);
-        // Without a reference only year-bearing dates resolve: skip sentences with no year in them,
-        // and sentences about the future ("talks will open in January 2018"): they may look past the article.
-        if (!HAS_YEAR.test(text) || FUTURE_TEXT.test(text)) return;
-        for (const d of findDates(text, { date: null })) {
-          // Spans of time ("the early 2000s", "from 1996 to 2001") say nothing of when the text was written;
-          // a day is cut to its month: the article came some days after the last one it names.
-          if (d.kind === "range" || DEADLINE_BEFORE.test(text.slice(0, d.start))) continue;
-          const named = d.date.slice(0, 7);
-          if (!latest || named.localeCompare(latest) > 0) latest = named;
-        }
-      });
+      let latest = this.latestNamed();
       // No year at all: the offices it names may fix one ("US President Joe Biden" with "President Ghani").
       if (!latest) {
         const held = this.tenure();
@@ -102,20 +104,76 @@ export class FactsCache {
     return this.reference;
   }
 
+  /**
+   * The latest month (or year) a sentence names with its year. Without a reference only
+   * year-bearing dates resolve, so a sentence can name no year later than the latest it
+   * spells out: sentences are read from the latest year down, and the scan stops as soon
+   * as nothing unread can beat what was found.
+   */
+  private latestNamed(): string | null {
+    const byYear = new Map<string, string[]>();
+    const other: string[] = [];
+    for (const s of this.doc.sentences) {
+      if (s.skip) continue;
+      const text = this.doc.text.slice(s.start, s.end);
+      // Sentences about the future ("talks will open in January 2018") may look past the article.
+      if (!HAS_YEAR.test(text) || FUTURE_TEXT.test(text)) continue;
+      const years = text.match(YEAR_G);
+      if (!years) {
+        other.push(text); // "9/11", "12/05": read always
+        continue;
+      }
+      const top = years.reduce((a, b) => (a > b ? a : b));
+      const list = byYear.get(top) ?? [];
+      list.push(text);
+      byYear.set(top, list);
+    }
+    let latest = null as string | null;
+    const read = (text: string) => {
+      for (const d of findDates(text, { date: null })) {
+        // Spans of time ("the early 2000s", "from 1996 to 2001") say nothing of when the text was written;
+        // a day is cut to its month: the article came some days after the last one it names.
+        if (d.kind === "range" || DEADLINE_BEFORE.test(text.slice(0, d.start))) continue;
+        const named = d.date.slice(0, 7);
+        if (!latest || named.localeCompare(latest) > 0) latest = named;
+      }
+    };
+    for (const text of other) read(text);
+    for (const year of [...byYear.keys()].sort().reverse()) {
+      if (latest && latest.slice(0, 4) >= year) break;
+      for (const text of byYear.get(year)!) read(text);
+    }
+    return latest;
+  }
+
   /** The latest month of `year` a past-tense sentence names, or null. */
   private latestMonthIn(year: string): string | null {
-    let latest: string | null = null;
-    this.doc.sentences.forEach((s) => {
-      if (s.skip) return;
+    // Read from the latest month a sentence names down, and stop when nothing unread can beat the find.
+    const byMonth = new Map<number, string[]>();
+    for (const s of this.doc.sentences) {
+      if (s.skip) continue;
       const text = this.doc.text.slice(s.start, s.end);
-      if (!MONTH_TEXT.test(text) || FUTURE_TEXT.test(text)) return;
-      for (const d of findDates(text, { date: year })) {
-        if (d.kind !== "absolute" || d.date.length < 7 || !d.date.startsWith(year)) continue;
-        if (DEADLINE_BEFORE.test(text.slice(0, d.start))) continue;
-        const month = d.date.slice(0, 7);
-        if (!latest || month > latest) latest = month;
+      if (!MONTH_TEXT.test(text) || FUTURE_TEXT.test(text)) continue;
+      // Numeric dates ("25/12") name a month without its word: such a sentence is read first.
+      let top = /\d[/.]\d/.test(text) ? 12 : 0;
+      for (const m of text.matchAll(MONTH_G))
+        top = Math.max(top, MONTH_NUMBER[m[0].slice(0, 3).toLowerCase()] ?? 0);
+      const list = byMonth.get(top) ?? [];
+      list.push(text);
+      byMonth.set(top, list);
+    }
+    let latest = null as string | null;
+    for (const month of [...byMonth.keys()].sort((a, b) => b - a)) {
+      if (latest && Number(latest.slice(5, 7)) >= month) break;
+      for (const text of byMonth.get(month)!) {
+        for (const d of findDates(text, { date: year })) {
+          if (d.kind !== "absolute" || d.date.length < 7 || !d.date.startsWith(year)) continue;
+          if (DEADLINE_BEFORE.test(text.slice(0, d.start))) continue;
+          const named = d.date.slice(0, 7);
+          if (!latest || named > latest) latest = named;
+        }
       }
-    });
+    }
     return latest;
   }
 
