@@ -468,4 +468,14 @@ describe("event coder", () => {
       triples(code("Chinese and Indian troops clashed in the Galwan Valley, leaving 20 soldiers dead.")),
     ).toEqual(["CHN ASSAULT IND asserted", "IND ASSAULT CHN asserted"]);
   });
+
+  it("takes an armed group of the same country, and a side's prisoners, as a partner", () => {
+    const doc = code(
+      "Talks became possible after the release of 5,000 Taliban prisoners by the Afghan government.",
+      "2020-09-12",
+    );
+    expect(doc.events.map((e) => `${e.actor.name} ${e.event} ${e.recipient?.name}`)).toEqual([
+      "Afghanistan RETREAT Taliban",
+    ]);
+  });
 });

@@ -685,7 +685,13 @@ function recordsFor(
       actors,
       speaker,
       new Set(actorRefs.map((a) => a.id)),
-      new Set(actorRefs.map((a) => a.country).filter((c) => c !== null)),
+      // An armed group's country is where it fights, not its side.
+      new Set(
+        actorRefs
+          .filter((a) => a.kind !== "armed_group")
+          .map((a) => a.country)
+          .filter((c) => c !== null),
+      ),
     );
     if (found.length) {
       recipientRefs = found.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));

@@ -100,6 +100,8 @@ function modifier(v: SentenceView, m: ActorMention): boolean {
   }
   // "Netherlands-based group".
   if (t.text[next] === "-" && t.start[next] === t.end[next - 1]) return true;
+  // "Taliban prisoners", "Kurdish positions" are that side's people and places.
+  if (SIDE_NOUNS.has(t.lemma[next])) return false;
   return t.pos[next] === "NOUN" || t.pos[next] === "PROPN" || t.pos[next] === "ADJ";
 }
 
@@ -115,8 +117,17 @@ interface ActingSide {
 function otherSide(v: SentenceView, k: number, side: ActingSide): boolean {
   const m = v.mentions[k];
   if (side.actors.includes(k) || !isResolved(m) || side.actorIds.has(m.id)) return false;
-  return !(m.country !== null && side.actorCountries.has(m.country));
+  // An armed group's country is where it fights, not its side: "the Taliban" face Kabul.
+  return m.kind === "armed_group" || !(m.country !== null && side.actorCountries.has(m.country));
 }
+
+/** Nouns whose modifier names the side they belong to: the prisoners, positions or ships of a party. */
+const SIDE_NOUNS = new Set(
+  (
+    "prisoner detainee captive hostage national citizen civilian soldier fighter militant position base target " +
+    "ship vessel aircraft plane convoy embassy consulate territory village town city outpost camp stronghold"
+  ).split(" "),
+);
 
 function nearest(v: SentenceView, trigger: { index: number; after: number }, side: ActingSide): number {
   const usable = (k: number): boolean =>
