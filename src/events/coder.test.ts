@@ -478,4 +478,21 @@ describe("event coder", () => {
       "Afghanistan RETREAT Taliban",
     ]);
   });
+
+  it("looks for a nearby partner within the trigger's clause, and not in another act's subject", () => {
+    // "and accused" opens another clause.
+    expect(
+      triples(
+        code(
+          "A Taliban spokesman said the group remained committed to the Doha deal and accused the United States of violating it.",
+        ),
+      ).filter((x) => x.includes("AGREE")),
+    ).toEqual(["AFG AGREE - asserted"]);
+    // Lavrov urged; the negotiations are the Afghan sides', not his.
+    expect(
+      triples(code("Lavrov urged the Afghan sides to accelerate the negotiations in Doha.")).filter((x) =>
+        x.includes("CONSULT"),
+      ),
+    ).toEqual([]);
+  });
 });

@@ -121,6 +121,39 @@ function otherSide(v: SentenceView, k: number, side: ActingSide): boolean {
   return m.kind === "armed_group" || !(m.country !== null && side.actorCountries.has(m.country));
 }
 
+/** Where the clause that starts at token `from` ends: a coordinated verb, a participle after a comma, ";". */
+function clauseEnd(v: SentenceView, from: number): number {
+  const t = v.tokens;
+  for (let j = from; j < v.tokenEnd - 1; j++) {
+    if (t.lower[j] === ";") return j;
+    // "discuss and develop an approach" share what follows; "remained committed to the deal and accused" do not.
+    const joined = t.lower[j] === "and" || t.lower[j] === "but";
+    if (j > from + 1 && joined && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX")) return j;
+    if (
+      t.lower[j] === "," &&
+      t.pos[j + 1] === "VERB" &&
+      t.lower[j + 1].endsWith("ing") &&
+      t.lower[j + 1] !== "including"
+    )
+      return j;
+  }
+  return v.tokenEnd;
+}
+
+function afterPreposition(v: SentenceView, m: ActorMention): boolean {
+  const t = v.tokens;
+  let i = m.tokenStart - 1;
+  while (i > v.tokenStart && (t.pos[i] === "DET" || t.pos[i] === "ADJ")) i--;
+  return i >= v.tokenStart && t.pos[i] === "ADP";
+}
+
+/** A mention that opens the sentence or a clause, or is followed by its verb: someone who acts. */
+function subjectLike(v: SentenceView, m: ActorMention): boolean {
+  const t = v.tokens;
+  const next = m.tokenEnd < v.tokenEnd ? t.pos[m.tokenEnd] : "";
+  return next === "VERB" || next === "AUX" || m.tokenStart === v.tokenStart;
+}
+
 /** Nouns whose modifier names the side they belong to: the prisoners, positions or ships of a party. */
 const SIDE_NOUNS = new Set(
   (
@@ -135,11 +168,17 @@ function nearest(v: SentenceView, trigger: { index: number; after: number }, sid
     k !== side.speaker &&
     !aboutTopic(v, v.mentions[k]) &&
     !modifier(v, v.mentions[k]);
+  // After the trigger, within its clause: "remained committed to the deal and accused the US" stops at "and accused".
+  const end = clauseEnd(v, trigger.after);
   for (let k = 0; k < v.mentions.length; k++) {
-    if (v.mentions[k].tokenStart >= trigger.after && usable(k)) return k;
+    const m = v.mentions[k];
+    if (m.tokenStart >= trigger.after && m.tokenStart < end && usable(k)) return k;
   }
+  // Before it, not a subject of its own: "Lavrov urged the Afghan sides to accelerate the negotiations"
+  // are the sides' negotiations, not Lavrov's; "amid the dispute with Kyrgyzstan" names a party.
   for (let k = v.mentions.length - 1; k >= 0; k--) {
-    if (v.mentions[k].tokenEnd <= trigger.index && usable(k)) return k;
+    const m = v.mentions[k];
+    if (m.tokenEnd <= trigger.index && usable(k) && (afterPreposition(v, m) || !subjectLike(v, m))) return k;
   }
   return -1;
 }
