@@ -495,4 +495,17 @@ describe("event coder", () => {
       ),
     ).toEqual([]);
   });
+
+  it("finds who acts behind an instrument or a coalition: 'missiles fired by X struck', 'a Saudi-led strike'", () => {
+    expect(
+      triples(
+        code(
+          "The missiles fired by the Israeli military struck an arms depot of the Syrian army after midnight.",
+        ),
+      ),
+    ).toEqual(["ISR ASSAULT SYR asserted"]);
+    expect(triples(code("A Saudi-led strike on a Yemeni school bus killed 40 children."))).toEqual([
+      "SAU ASSAULT YEM asserted",
+    ]);
+  });
 });

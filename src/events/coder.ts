@@ -181,7 +181,10 @@ function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
       // A nominal event takes the clause's subject only as the object of a verb: "Russia held talks".
       if (trig.pattern.pos === "NOUN" && !objectOfVerb(v, trig.index, PARTNER_TYPES.has(trig.pattern.event)))
         return [];
-      return findSubject(v, participleHost(v, trig.index));
+      {
+        const found = findSubject(v, participleHost(v, trig.index));
+        return found.length || trig.pattern.pos !== "VERB" ? found : instrumentAgent(v, trig.index);
+      }
     case "object":
       return findObject(v, trig.after, PARTNER_TYPES.has(trig.pattern.event));
     case "possessive":
@@ -193,6 +196,26 @@ function fill(v: SentenceView, slot: string, trig: Trigger): number[] {
     default:
       return slot.startsWith("prep:") ? findAfterPreposition(v, trig.after, slot.slice(5)) : [];
   }
+}
+
+/**
+ * "The missiles fired by the Israeli military struck a depot": with no subject of its own, a verb
+ * whose subject is a thing made or sent by someone ("N fired/launched/dropped by X") has X act.
+ */
+function instrumentAgent(v: SentenceView, i: number): number[] {
+  const t = v.tokens;
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    const m = v.mentions[k];
+    if (m.tokenEnd > i) continue;
+    let by = m.tokenStart - 1;
+    if (by > v.tokenStart && t.pos[by] === "DET") by--;
+    if (by - 2 < v.tokenStart || t.lower[by] !== "by") return [];
+    if (t.pos[by - 1] !== "VERB" || !t.lower[by - 1].endsWith("ed")) return [];
+    if (t.pos[by - 2] !== "NOUN" && t.pos[by - 2] !== "PROPN") return [];
+    for (let j = m.tokenEnd; j < i; j++) if (t.pos[j] === "VERB" || t.lower[j] === ",") return [];
+    return [k];
+  }
+  return [];
 }
 
 const NOT_GOVERNING = new Set(["be", "have", "become", "seem", "remain"]);

@@ -358,6 +358,8 @@ export function findPossessive(v: SentenceView, i: number): number[] {
   while (j >= v.tokenStart && j > i - 4 && (t.pos[j] === "ADJ" || t.pos[j] === "NOUN") && ownerAt(v, j) < 0)
     j--;
   if (j >= v.tokenStart && (t.lower[j] === "'s" || t.lower[j] === "’s" || t.lower[j] === "'")) j--;
+  // "a Saudi-led strike": who leads it acts.
+  else if (j - 2 >= v.tokenStart && t.lower[j] === "led" && t.text[j - 1] === "-") j -= 2;
   const k = ownerAt(v, j);
   return k >= 0 ? coordinated(v, k, { from: v.tokenStart, to: i }) : [];
 }
