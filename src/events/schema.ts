@@ -49,6 +49,8 @@ export const patternSchema = z
     particle: z.array(z.string()).optional(),
     /** At least one of these lemmas must occur in the few words after the trigger (its object). */
     object: z.array(z.string()).optional(),
+    /** An actor named right after the trigger also meets `object` ("hit Tel Aviv", "shelled Donetsk"). */
+    objectActor: z.boolean().optional(),
     /** None of these lemmas may occur in the few words after the trigger. */
     notObject: z.array(z.string()).optional(),
     /**

@@ -113,6 +113,8 @@ function fits(
   lb: ListBits,
   /** The token before the trigger belongs to an actor: "Afghan forces backed by US strikes". */
   actorBefore = false,
+  /** Whether token j belongs to an actor mention. */
+  isActor: (j: number) => boolean = () => false,
 ): number {
   let after = i + 1;
   if (p.particle) {
@@ -162,6 +164,9 @@ function fits(
       if (t.pos[j] !== "PUNCT") words++;
       if (notObjectBit >= 0 && bits.has(j, notObjectBit)) return -1;
       if (objectBit >= 0 && bits.has(j, objectBit)) found = true;
+      // "hit Tel Aviv": an actor right after the trigger is an object the pattern accepts.
+      if (p.objectActor && (words === 1 || (words === 2 && t.pos[j - 1] === "DET")) && isActor(j))
+        found = true;
     }
     if (!found) return -1;
   }
@@ -322,6 +327,7 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
   const t = v.tokens;
   const out: Trigger[] = [];
   const lb = listBitsOf(patterns);
+  const isActor = (j: number) => ownerAt(v, j) >= 0;
   let bits: TokenBits | null = null;
   for (let i = v.tokenStart; i < v.tokenEnd; i++) {
     // Most tokens start no pattern: look that up first, then the (pure) reasons to pass a token over.
@@ -347,7 +353,7 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     bits ??= new TokenBits(t, lb, v.tokenStart, v.tokenEnd);
     const actorBefore = i > v.tokenStart && ownerAt(v, i - 1) >= 0;
     for (const p of candidates) {
-      const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!, bits, lb, actorBefore);
+      const after = fits(t, i, v.tokenEnd, p, patterns.lists.get(p)!, bits, lb, actorBefore, isActor);
       if (after >= 0) {
         out.push({ index: i, after, pattern: p });
         break;
