@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
+import { mentionDocument } from "../../test/mention-fixture.js";
 import { emptyTokens, type Tokens } from "../model/document.js";
 import { EVENT_TYPES } from "../model/event.js";
 import { dictionariesDir, loadDataFile } from "../pipeline/data-file.js";
@@ -200,8 +201,10 @@ describe("event pattern files", () => {
     const bad: string[] = [];
     for (const p of patterns) {
       for (const e of p.examples) {
-        const t = tokenize(e.text);
-        const fired = findTriggers(viewOf(t, [], 0, t.lemma.length), set);
+        // A pattern that takes an actor as its object is tried with the sentence's actors found.
+        const doc = p.objectActor ? mentionDocument(e.text) : null;
+        const t = doc ? doc.tokens : tokenize(e.text);
+        const fired = findTriggers(viewOf(t, doc ? doc.mentions : [], 0, t.lemma.length), set);
         if (!fired.some((trig) => trig.pattern.id === p.id)) {
           bad.push(
             `${p.id}: "${e.text}" fires [${fired.map((trig) => `${t.text[trig.index]}=${trig.pattern.id}`).join(", ")}]`,
