@@ -3,8 +3,7 @@ import { readInputs } from "../ingest/index.js";
 import type { RawDocument } from "../model/document.js";
 import { enqueueDocuments, QUEUE_NAME } from "../queue/queue.js";
 import { checkDate, type DbOptions, withStore } from "./db.js";
-import { parseMaxBytes } from "./extract.js";
-import { catchInterrupt, warn, writeOut } from "./io.js";
+import { catchInterrupt, parseMaxBytes, warn, writeOut } from "./io.js";
 import { queueUrl, withQueue } from "./queue-common.js";
 
 export interface EnqueueCommandOptions extends DbOptions {

@@ -3,7 +3,7 @@ import { readInputs } from "../ingest/index.js";
 import { createPipeline, processDocument } from "../pipeline/default.js";
 import { toOutput } from "../pipeline/output.js";
 import { formatExplain } from "./explain.js";
-import { isIsoDate, UsageError, warn, writeOut } from "./io.js";
+import { isIsoDate, parseMaxBytes, UsageError, warn, writeOut } from "./io.js";
 
 export interface ExtractOptions {
   date?: string;
@@ -12,17 +12,6 @@ export interface ExtractOptions {
   explain?: boolean;
   maxBytes?: string;
   dictionaries?: string;
-}
-
-const MB = 1024 * 1024;
-
-export function parseMaxBytes(value: string | undefined): number {
-  if (value === undefined) return 20 * MB;
-  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-bytes takes a size such as 20MB or 500kb, not "${value}"`);
-  const unit = (m[2] ?? "b").toLowerCase()[0];
-  const factor = unit === "g" ? 1024 * MB : unit === "m" ? MB : unit === "k" ? 1024 : 1;
-  return Math.round(Number(m[1]) * factor);
 }
 
 /** Returns the exit code: 0, or 1 when any document failed. */

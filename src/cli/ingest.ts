@@ -5,7 +5,7 @@ import { createExtractor, type Extractor } from "../pipeline/pool.js";
 import type { DocumentRows } from "../store/doc-rows.js";
 import { ingestDocuments, type RunFigures, type Store, saveRun, startRun } from "../store/index.js";
 import { checkDate, type DbOptions, dyadVersion, parseCount, withStore } from "./db.js";
-import { catchInterrupt, UsageError, warn, writeOut } from "./io.js";
+import { catchInterrupt, parseMaxBytes, UsageError, warn, writeOut } from "./io.js";
 import { Progress } from "./progress.js";
 import { figuresJson, progressLine, summaryText } from "./summary.js";
 
@@ -94,22 +94,6 @@ async function ingestWith(
       interrupt.release();
     }
   });
-}
-
-const MB = 1024 * 1024;
-
-/**
- * As extract.ts parses --max-bytes; a copy, because importing extract.ts loads the
- * whole pipeline (wink-nlp and its model, ~40 MB) into this thread, which with
- * extraction threads never runs it.
- */
-function parseMaxBytes(value: string | undefined): number {
-  if (value === undefined) return 20 * MB;
-  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--max-bytes takes a size such as 20MB or 500kb, not "${value}"`);
-  const unit = (m[2] ?? "b").toLowerCase()[0];
-  const factor = unit === "g" ? 1024 * MB : unit === "m" ? MB : unit === "k" ? 1024 : 1;
-  return Math.round(Number(m[1]) * factor);
 }
 
 function summaryJson(store: Store, runId: number, f: RunFigures) {

@@ -45,3 +45,15 @@ export function catchInterrupt(): { readonly stopped: boolean; release(): void }
     release: () => process.off("SIGINT", onSigint),
   };
 }
+
+const MB = 1024 * 1024;
+
+/** `--max-bytes`: a size such as 20MB or 500kb (default 20 MB). Kept here, away from the pipeline, so that commands that do not extract in this thread load no NLP. */
+export function parseMaxBytes(value: string | undefined): number {
+  if (value === undefined) return 20 * MB;
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
+  if (!m) throw new UsageError(`--max-bytes takes a size such as 20MB or 500kb, not "${value}"`);
+  const unit = (m[2] ?? "b").toLowerCase()[0];
+  const factor = unit === "g" ? 1024 * MB : unit === "m" ? MB : unit === "k" ? 1024 : 1;
+  return Math.round(Number(m[1]) * factor);
+}
