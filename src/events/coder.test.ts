@@ -428,6 +428,10 @@ describe("event coder", () => {
     expect(triples(doc)).toEqual(["EGY COERCE journalists asserted"]);
     expect(doc.events[0].pattern).toMatch(/\+where$/);
     expect(triples(code("The minister was killed in Syria."))).toEqual([]);
+    // Releasing those held is the state's too.
+    expect(triples(code("Two French journalists were released in Mali on Monday."))).toEqual([
+      "MLI RETREAT FRA asserted",
+    ]);
   });
 
   it("gives 'the new peace push' to the states that opened the sentence before when no act was coded there", () => {

@@ -126,7 +126,10 @@ function reciprocalUse(v: SentenceView, trig: Trigger): boolean {
 const PARTNER_TYPES = new Set(["AGREE", "CONSULT", "COOPERATE"]);
 
 /** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
-/** Acts only a state's authorities do: an agentless passive of them is the doing of the state it happened in. */
+/**
+ * Acts only a state's authorities do (and releasing those they held): an agentless passive of
+ * them is the doing of the state it happened in.
+ */
 const STATE_ACTS = new Set(["COERCE", "SANCTION"]);
 
 /** "was arrested in Rwanda": the state named right after "in" in the trigger's clause, or -1. */
@@ -528,7 +531,11 @@ function recordsFor(
   if (standsFor.length === 0) pronoun = -1;
   // No one to act: done before the sentence's dates, places and quantities are read (the costly part).
   const where =
-    actors.length === 0 && pronoun < 0 && STATE_ACTS.has(p.event) && recipients.length && p.pos === "VERB"
+    actors.length === 0 &&
+    pronoun < 0 &&
+    (STATE_ACTS.has(p.event) || p.mode === "release") &&
+    recipients.length &&
+    p.pos === "VERB"
       ? isPassive(t, trig.index, v.tokenStart)
         ? stateWhere(v, trig)
         : -1
