@@ -512,4 +512,11 @@ describe("event coder", () => {
       "SAU ASSAULT YEM asserted",
     ]);
   });
+
+  it("reads an actor's own announcement of a hostile act as a threat, and a plain plan as that act to come", () => {
+    const doc = code("Iran said it will close the Strait of Hormuz to US ships.");
+    expect(triples(doc)).toEqual(["IRN THREATEN USA asserted"]);
+    expect(doc.events[0].pattern).toMatch(/\+threat$/);
+    expect(triples(code("Russia will impose sanctions on Georgia."))).toEqual(["RUS SANCTION GEO future"]);
+  });
 });

@@ -143,6 +143,9 @@ function stateWhere(v: SentenceView, trig: Trigger): number {
   return -1;
 }
 
+/** Hostile acts whose announcement by the actor itself is a threat (EVENTS.md: THREATEN). */
+const HOSTILE = new Set(["PROTEST", "SANCTION", "COERCE", "ASSAULT"]);
+
 /** Types whose "for <gerund>" names the charge: "arrested for spying". */
 const PUNISHING = new Set(["COERCE", "SANCTION", "ACCUSE"]);
 const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
@@ -609,24 +612,32 @@ function recordsFor(
     modality = "asserted";
     firstToken = must;
   }
-  const variant = demand
-    ? "+demand"
-    : promise
-      ? "+promise"
-      : refusal
-        ? "+refused"
-        : agentless
-          ? "+where"
-          : "";
-  const base: Omit<EventRecord, "id" | "actor" | "recipient" | "date" | "date_precision" | "reported_by"> = {
-    event: demand
-      ? ("REQUEST" as const)
+  // "Nigeria announced it would boycott the forum": an actor stating its own coming hostile act threatens it.
+  const threat =
+    !demand && modality === "future" && HOSTILE.has(p.event) && speaker !== null && actors.includes(speaker);
+  if (threat) modality = "asserted";
+  const variant = threat
+    ? "+threat"
+    : demand
+      ? "+demand"
       : promise
-        ? ("AGREE" as const)
+        ? "+promise"
         : refusal
-          ? ("REJECT" as const)
-          : p.event,
-    mode: demand ? "change" : promise ? null : refusal ? "yield" : p.mode,
+          ? "+refused"
+          : agentless
+            ? "+where"
+            : "";
+  const base: Omit<EventRecord, "id" | "actor" | "recipient" | "date" | "date_precision" | "reported_by"> = {
+    event: threat
+      ? ("THREATEN" as const)
+      : demand
+        ? ("REQUEST" as const)
+        : promise
+          ? ("AGREE" as const)
+          : refusal
+            ? ("REJECT" as const)
+            : p.event,
+    mode: threat ? null : demand ? "change" : promise ? null : refusal ? "yield" : p.mode,
     // Material events take contexts from their whole sentence ("received tanks, howitzers"), others from the trigger's phrase.
     context: contextsAt(
       ctx.contexts,
