@@ -519,4 +519,12 @@ describe("event coder", () => {
     expect(doc.events[0].pattern).toMatch(/\+threat$/);
     expect(triples(code("Russia will impose sanctions on Georgia."))).toEqual(["RUS SANCTION GEO future"]);
   });
+
+  it("takes a cooperative act named as what is blocked for no event of its own", () => {
+    expect(triples(code("Hungary blocked an EU aid package for Ukraine."))).toEqual([
+      "HUN SANCTION UKR asserted",
+    ]);
+    // Rejected accusations were still made.
+    expect(triples(code("China rejected US accusations of spying."))).toContain("USA ACCUSE - asserted");
+  });
 });

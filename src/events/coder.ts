@@ -143,6 +143,12 @@ function stateWhere(v: SentenceView, trig: Trigger): number {
   return -1;
 }
 
+/** Acts that stop another: what they take as object does not happen. */
+const BLOCKING = new Set(["REJECT", "SANCTION", "COERCE"]);
+const COOPERATIVE_ACTS = new Set(["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"]);
+/** Words of a noun phrase before its head: "an EU aid package", "the planned peace". */
+const OBJECT_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"]);
+
 /** Hostile acts whose announcement by the actor itself is a threat (EVENTS.md: THREATEN). */
 const HOSTILE = new Set(["PROTEST", "SANCTION", "COERCE", "ASSAULT"]);
 
@@ -305,6 +311,17 @@ function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigger[]): b
       gap <= 6 &&
       t.lower[trig.index - 1] === "for" &&
       t.lower[trig.index].endsWith("ing")
+    )
+      return true;
+    // "Hungary blocked an EU aid package", "Kabul rejected the peace deal": a cooperative act
+    // named as what is blocked did not happen; the blocking is the event.
+    if (
+      BLOCKING.has(g.pattern.event) &&
+      trig.pattern.pos === "NOUN" &&
+      COOPERATIVE_ACTS.has(trig.pattern.event) &&
+      gap >= 0 &&
+      gap <= 4 &&
+      t.pos.slice(g.after, trig.index).every((pos) => OBJECT_PHRASE.has(pos))
     )
       return true;
     if (!GOVERNING.has(g.pattern.event)) continue;
