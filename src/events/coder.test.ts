@@ -527,4 +527,10 @@ describe("event coder", () => {
     // Rejected accusations were still made.
     expect(triples(code("China rejected US accusations of spying."))).toContain("USA ACCUSE - asserted");
   });
+
+  it("takes a city struck for the state it lies in, but not the actor's own", () => {
+    const doc = code("Russian forces shelled Kharkiv overnight.");
+    expect(triples(doc)).toEqual(["RUS ASSAULT UKR asserted"]);
+    expect(doc.events[0].pattern).toMatch(/\+place$/);
+  });
 });

@@ -722,6 +722,15 @@ function recordsFor(
     const host = visitedState(ctx, doc, facts, trig);
     if (host && recipientRefs.every((r) => r !== null && r.start > host.start)) recipientRefs = [host];
   }
+  // "Russian forces shelled Kharkiv": a place struck or seized stands for the state it lies in.
+  let struckPlace = false;
+  if ((base.event === "ASSAULT" || base.event === "COERCE") && recipientRefs.length === 0) {
+    const place = visitedState(ctx, doc, facts, trig);
+    if (place && !actorRefs.some((a) => a.country === place.country)) {
+      recipientRefs = [place];
+      struckPlace = true;
+    }
+  }
   /** Whether the recipient was read from the sentence around the trigger, not from its syntax. */
   let nearby = false;
   const speakerRef = speaker !== null ? refOf(ctx, v.mentions[speaker], doc.published) : null;
@@ -783,7 +792,7 @@ function recordsFor(
     return {
       id: "",
       ...base,
-      pattern: nearby ? `${base.pattern}+nearby` : base.pattern,
+      pattern: nearby ? `${base.pattern}+nearby` : struckPlace ? `${base.pattern}+place` : base.pattern,
       actor,
       recipient,
       date: date?.date ?? null,
