@@ -11,6 +11,7 @@ import type { Document } from "../model/document.js";
 import type { EventRecord } from "../model/event.js";
 import { documentLanguage, type ExtractOutput, toOutput } from "../pipeline/output.js";
 import { dayNumber, periodOf } from "./dates.js";
+import type { DocumentsTable } from "./schema.js";
 import { actorKey, type StoryKey } from "./stories.js";
 
 /** Bound values: what better-sqlite3 and pg both take. */
@@ -18,6 +19,8 @@ export type Value = string | number | null;
 
 /** sentences: the text is sliced from the document's text when written. */
 export const SENTENCE_VALUES = ["start", "end", "language"] as const;
+/** Who an actor is, as mentions and actors both store it. */
+const IDENTITY_VALUES = ["kind", "country", "sector", "affiliation_id", "affiliation_name"] as const;
 export const MENTION_VALUES = [
   "actor_id",
   "text",
@@ -26,21 +29,9 @@ export const MENTION_VALUES = [
   "sentence",
   "via",
   "role",
-  "kind",
-  "country",
-  "sector",
-  "affiliation_id",
-  "affiliation_name",
+  ...IDENTITY_VALUES,
 ] as const;
-export const ACTOR_VALUES = [
-  "id",
-  "name",
-  "kind",
-  "country",
-  "sector",
-  "affiliation_id",
-  "affiliation_name",
-] as const;
+export const ACTOR_VALUES = ["id", "name", ...IDENTITY_VALUES] as const;
 /** events, without document_id, story_id, live and run_id (known when written). */
 export const EVENT_VALUES = [
   "record_id",
@@ -86,22 +77,24 @@ export function storedOutput(doc: Document): StoredOutput {
   return stored;
 }
 
-/** Document columns that extraction determines (and `reprocess` rewrites), without the run's own. */
-export interface ExtractedColumns {
-  title: string | null;
-  published: string | null;
-  published_source: string | null;
-  url: string | null;
-  author: string | null;
-  language: string;
-  text: string;
-  chars: number;
-  versions: string;
-  output: string;
-  sentence_count: number;
-  mention_count: number;
-  event_count: number;
-}
+/**
+ * Document columns that extraction determines (and `reprocess` rewrites), without the run's own:
+ * the table's own types, with `versions` and `output` as the JSON text that is bound.
+ */
+export type ExtractedColumns = Pick<
+  DocumentsTable,
+  | "title"
+  | "published"
+  | "published_source"
+  | "url"
+  | "author"
+  | "language"
+  | "text"
+  | "chars"
+  | "sentence_count"
+  | "mention_count"
+  | "event_count"
+> & { versions: string; output: string };
 
 export interface DocumentRows {
   /** Tells rows from a Document where either may come. */
@@ -151,21 +144,10 @@ export function documentRows(doc: Document): DocumentRows {
   const sentences: Value[] = [];
   for (const s of doc.sentences) sentences.push(s.start, s.end, s.language);
   const mentions: Value[] = [];
-  for (const m of doc.mentions)
-    mentions.push(
-      m.id,
-      m.text,
-      m.start,
-      m.end,
-      m.sentence,
-      m.via,
-      v(m.role),
-      m.kind,
-      v(m.country),
-      v(m.sector),
-      v(m.affiliation?.id),
-      v(m.affiliation?.name),
-    );
+  for (const m of doc.mentions) {
+    mentions.push(m.id, m.text, m.start, m.end, m.sentence, m.via, v(m.role));
+    pushIdentity(mentions, m);
+  }
   return {
     kind: "rows",
     id: doc.id,
@@ -193,9 +175,16 @@ function actorValues(doc: Document): Value[] {
     add(e.reported_by);
   }
   const out: Value[] = [];
-  for (const a of byId.values())
-    out.push(a.id, a.name, a.kind, v(a.country), v(a.sector), v(a.affiliation?.id), v(a.affiliation?.name));
+  for (const a of byId.values()) {
+    out.push(a.id, a.name);
+    pushIdentity(out, a);
+  }
   return out;
+}
+
+/** IDENTITY_VALUES of an actor, in order. */
+function pushIdentity(out: Value[], a: ActorIdentity): void {
+  out.push(a.kind, v(a.country), v(a.sector), v(a.affiliation?.id), v(a.affiliation?.name));
 }
 
 /** The values of `records` (EVENT_VALUES, flat); `published` dates the undated ones. */
