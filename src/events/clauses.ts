@@ -1,0 +1,216 @@
+/**
+ * Readings of the clause around a trigger that reshape its record: demands ("X says Y
+ * must"), promises ("ready to"), refusals, reciprocal use, acts governed by another
+ * ("refused to negotiate", "arrested for spying", "blocked an aid package"), the
+ * speaker of a claim, pronoun subjects, and the state where an agentless act happened.
+ */
+import type { Document } from "../model/document.js";
+import { SPEECH_VERBS } from "./modality.js";
+import { findAfterPreposition, findObject, findSubject, type SentenceView } from "./roles.js";
+import type { Trigger } from "./triggers.js";
+
+/**
+ * "Russia says Israel must end its strikes": a speaker saying what another
+ * must do makes a demand on them (REQUEST, mode change), not the act itself.
+ * Returns the token of "must"/"should" when the trigger is such a demand.
+ */
+export function demandMarker(v: SentenceView, trig: Trigger): number {
+  const t = v.tokens;
+  for (let j = trig.index - 1; j >= v.tokenStart && j >= trig.index - 3; j--) {
+    if (t.lower[j] === "must" || t.lower[j] === "should") return j;
+  }
+  return -1;
+}
+
+/** Cooperative types: offering one of them is a promise. */
+export const COOPERATIVE = new Set(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
+
+/** "willing to", "ready to", "prepared to" right before the trigger (an adverb may stand between). */
+export function offered(t: Document["tokens"], trigger: number, from: number): boolean {
+  let j = trigger - 1;
+  if (j > from && t.pos[j] === "ADV") j--;
+  if (j <= from || t.lower[j] !== "to") return false;
+  return ["willing", "ready", "prepared", "eager", "open"].includes(t.lower[j - 1]);
+}
+
+/**
+ * "will not lift the ban", "won't end the strike", "did not give permission":
+ * refusing to concede or retreat is itself a rejection (EVENTS.md: REJECT is
+ * refuse, deny a request), not a yielding that did not happen. Past "did not"
+ * counts only for concessions ("did not withdraw" may just report a fact).
+ */
+export function refused(t: Document["tokens"], trigger: number, from: number, event: string): boolean {
+  if (event !== "CONCEDE" && event !== "RETREAT") return false;
+  let negation = false;
+  for (let j = trigger - 1; j >= from && j >= trigger - 6; j--) {
+    const w = t.lower[j];
+    if (w === "," || w === ";") break;
+    if (w === "not" || w === "n't") negation = true;
+    else if (w === "never") return true;
+    else if (negation && (w === "will" || w === "wo" || w === "would" || w === "shall" || w === "'ll"))
+      return true;
+    else if (negation && event === "CONCEDE" && (w === "did" || w === "does" || w === "do")) return true;
+  }
+  return false;
+}
+
+/** Types where two coordinated subjects act on each other: one record per direction (EVENTS.md). */
+export const RECIPROCAL = new Set(["AGREE", "ASSAULT", "ACCUSE", "THREATEN"]);
+/**
+ * "Armenia and Azerbaijan clashed", "accused each other": the coordinated
+ * subjects act on one another. "Russia and China criticised the freezing of
+ * the assets" has an object of its own, and they act together on it.
+ */
+export function reciprocalUse(v: SentenceView, trig: Trigger): boolean {
+  const t = v.tokens;
+  for (let j = trig.after; j < v.tokenEnd - 1; j++) {
+    if (
+      (t.lower[j] === "each" && t.lower[j + 1] === "other") ||
+      (t.lower[j] === "one" && t.lower[j + 1] === "another")
+    )
+      return true;
+  }
+  if (t.lower.slice(Math.max(v.tokenStart, trig.index - 3), trig.index).includes("mutually")) return true;
+  let k = trig.after;
+  if (k < v.tokenEnd && t.pos[k] === "ADV") k++;
+  if (k >= v.tokenEnd) return true;
+  const pos = t.pos[k];
+  return !(
+    pos === "DET" ||
+    pos === "NOUN" ||
+    pos === "PROPN" ||
+    pos === "ADJ" ||
+    pos === "NUM" ||
+    pos === "PRON"
+  );
+}
+
+/** Types that take the event they govern into themselves: "refused to negotiate" is one REJECT. */
+/**
+ * Acts only a state's authorities do (and releasing those they held): an agentless passive of
+ * them is the doing of the state it happened in.
+ */
+export const STATE_ACTS = new Set(["COERCE", "SANCTION"]);
+
+/** "was arrested in Rwanda": the state named right after "in" in the trigger's clause, or -1. */
+export function stateWhere(v: SentenceView, trig: Trigger): number {
+  const t = v.tokens;
+  for (let k = 0; k < v.mentions.length; k++) {
+    const m = v.mentions[k];
+    if (m.tokenStart < trig.after || m.tokenStart > trig.after + 6) continue;
+    if (m.kind === "state" && m.id === m.country && t.lower[m.tokenStart - 1] === "in") return k;
+  }
+  return -1;
+}
+
+/** Acts that stop another: what they take as object does not happen. */
+const BLOCKING = new Set(["REJECT", "SANCTION", "COERCE"]);
+const COOPERATIVE_ACTS = new Set(["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"]);
+/** Words of a noun phrase before its head: "an EU aid package", "the planned peace". */
+const OBJECT_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"]);
+
+/** Hostile acts whose announcement by the actor itself is a threat (EVENTS.md: THREATEN). */
+export const HOSTILE = new Set(["PROTEST", "SANCTION", "COERCE", "ASSAULT"]);
+
+/** Types whose "for <gerund>" names the charge: "arrested for spying". */
+const PUNISHING = new Set(["COERCE", "SANCTION", "ACCUSE"]);
+const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
+
+/** An infinitive or gerund governed by an earlier trigger: "refused to negotiate", "called for improving". */
+export function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigger[]): boolean {
+  for (const g of earlier) {
+    const gap = trig.index - g.after;
+    // "arrested for collaborating with Boko Haram", "jailed for spying": the charge, not a second act.
+    if (
+      PUNISHING.has(g.pattern.event) &&
+      gap >= 0 &&
+      gap <= 6 &&
+      t.lower[trig.index - 1] === "for" &&
+      t.lower[trig.index].endsWith("ing")
+    )
+      return true;
+    // "Hungary blocked an EU aid package", "Kabul rejected the peace deal": a cooperative act
+    // named as what is blocked did not happen; the blocking is the event.
+    if (
+      BLOCKING.has(g.pattern.event) &&
+      trig.pattern.pos === "NOUN" &&
+      COOPERATIVE_ACTS.has(trig.pattern.event) &&
+      gap >= 0 &&
+      gap <= 4 &&
+      t.pos.slice(g.after, trig.index).every((pos) => OBJECT_PHRASE.has(pos))
+    )
+      return true;
+    if (!GOVERNING.has(g.pattern.event)) continue;
+    // "called on the Taliban on Thursday not to launch": a to-infinitive may stand further off.
+    const infinitive =
+      t.lower[trig.index - 1] === "to" ||
+      (t.lower[trig.index - 2] === "to" && t.pos[trig.index - 1] === "ADV");
+    if (gap < 0 || gap > (infinitive ? 9 : 5)) continue;
+    const between = t.lower.slice(g.after, trig.index);
+    if (
+      between.includes("to") ||
+      between.includes("for") ||
+      between.length === 0 ||
+      t.lower[trig.index].endsWith("ing")
+    ) {
+      if (!between.some((w) => w === "," || w === "and" || w === "but" || w === ";")) return true;
+    }
+  }
+  return false;
+}
+
+/** "..., Kabulov said" or "Kabulov said ..." or "according to X": the one whose claim this is. */
+export function speakerOf(v: SentenceView, trig: Trigger): number | null {
+  const t = v.tokens;
+  for (let j = v.tokenStart; j < v.tokenEnd; j++) {
+    if (j === trig.index) continue;
+    const isSpeech = SPEECH_VERBS.has(t.lemma[j]) && (t.pos[j] === "VERB" || t.pos[j] === "AUX");
+    const according = t.lower[j] === "according" && t.lower[j + 1] === "to";
+    if (according) {
+      const k = findAfterPreposition(v, j + 1, "to");
+      if (k.length) return k[0];
+    } else if (isSpeech) {
+      if (j < trig.index) {
+        const k = findSubject(v, j);
+        if (k.length) return k[0];
+      } else {
+        // Speaker after the report: ", the ministry said" / "said Lavrov". ", it said" is the actor speaking.
+        if (t.pos[j - 1] === "PRON" && t.lower[j - 2] === ",") continue;
+        const before = findSubject(v, j);
+        if (before.length && v.mentions[before[0]].tokenStart > trig.index) return before[0];
+        const after = findObject(v, j + 1);
+        if (after.length && t.lower[j - 1] === ",") return after[0];
+      }
+    }
+  }
+  return null;
+}
+
+const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they"]);
+
+/**
+ * "He urged", "She later said", "It also sent", "They then attacked": the index of a pronoun that
+ * is the verb's subject, or -1. In the passive ("it was agreed", "they were forced") it acts on no one.
+ */
+export function pronounBefore(v: SentenceView, i: number): number {
+  const t = v.tokens;
+  let j = i - 1;
+  let passive = false;
+  while (j >= v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) {
+    if (t.lemma[j] === "be") passive = true;
+    j--;
+  }
+  if (j < v.tokenStart || !SUBJECT_PRONOUNS.has(t.lower[j])) return -1;
+  // "He was arrested", "They are forced to": the pronoun is the one acted on.
+  if (passive && !t.lower[i].endsWith("ing")) return -1;
+  // Only a pronoun that opens its sentence or clause: "He urged", "..., and he said".
+  const before = j > v.tokenStart ? t.lower[j - 1] : "";
+  return j === v.tokenStart ||
+    before === "," ||
+    before === "and" ||
+    before === "but" ||
+    before === "“" ||
+    before === '"'
+    ? j
+    : -1;
+}
