@@ -338,7 +338,7 @@ function recordsFor(
   let recipientRefs: (ActorRef | null)[] = recipients
     .filter((k) => !(v.mentions[k].via === "possessive" && ownCountries.has(v.mentions[k].country)))
     .map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
-  if (p.event === "MOBILIZE" && p.id.includes("exercise")) {
+  if (p.jointWithPartner) {
     // A show of force is one side's; exercises held together ("Russia and China held drills",
     // "drills with Belarus") are joint action between partners (EVENTS.md: COOPERATE).
     const partners = findAfterPreposition(v, trig.after, "with").filter((k) => !actors.includes(k));

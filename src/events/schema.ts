@@ -74,6 +74,11 @@ export const patternSchema = z
      * request from Pompeo to the WHO. No speaker, no record.
      */
     speakerActs: z.boolean().optional(),
+    /**
+     * Done with a partner ("drills with Belarus") or by two coordinated sides, the act is joint
+     * action between them (COOPERATE), not one side's show of force.
+     */
+    jointWithPartner: z.boolean().optional(),
     /** True when the type allows no recipient and none is looked for (MOBILIZE). */
     noRecipient: z.boolean().optional(),
     /**
