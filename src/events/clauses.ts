@@ -116,6 +116,13 @@ export const HOSTILE = new Set(["PROTEST", "SANCTION", "COERCE", "ASSAULT"]);
 const PUNISHING = new Set(["COERCE", "SANCTION", "ACCUSE"]);
 const GOVERNING = new Set(["REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "ACCUSE"]);
 
+/** "to accelerate the negotiations": a nominal trigger that is the object of an infinitive. */
+function objectOfInfinitive(t: Document["tokens"], i: number): boolean {
+  let j = i - 1;
+  while (j > 0 && i - j <= 3 && (t.pos[j] === "DET" || t.pos[j] === "ADJ")) j--;
+  return t.pos[j] === "VERB" && t.lower[j - 1] === "to";
+}
+
 /** An infinitive or gerund governed by an earlier trigger: "refused to negotiate", "called for improving". */
 export function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigger[]): boolean {
   for (const g of earlier) {
@@ -140,13 +147,28 @@ export function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigge
       t.pos.slice(g.after, trig.index).every((pos) => OBJECT_PHRASE.has(pos))
     )
       return true;
+    // "negotiations to resolve the crisis": what talks are for has not happened.
+    if (g.pattern.event === "CONSULT" && g.pattern.pos === "NOUN" && gap === 1 && t.lower[g.after] === "to")
+      return true;
     if (!GOVERNING.has(g.pattern.event)) continue;
     // "called on the Taliban on Thursday not to launch": a to-infinitive may stand further off.
     const infinitive =
       t.lower[trig.index - 1] === "to" ||
-      (t.lower[trig.index - 2] === "to" && t.pos[trig.index - 1] === "ADV");
-    if (gap < 0 || gap > (infinitive ? 9 : 5)) continue;
+      (t.lower[trig.index - 2] === "to" && t.pos[trig.index - 1] === "ADV") ||
+      objectOfInfinitive(t, trig.index);
     const between = t.lower.slice(g.after, trig.index);
+    // "urged the Taliban to open an office and take part in talks": a second infinitive shares the first's "to".
+    if (
+      gap >= 0 &&
+      gap <= 14 &&
+      t.lower[trig.index - 1] === "and" &&
+      t.lower[trig.index] === t.lemma[trig.index] &&
+      between.includes("to") &&
+      t.lower[g.index - 1] !== "to" &&
+      !between.some((w) => w === ";" || w === "but")
+    )
+      return true;
+    if (gap < 0 || gap > (infinitive ? 9 : 5)) continue;
     if (
       between.includes("to") ||
       between.includes("for") ||
@@ -213,4 +235,44 @@ export function pronounBefore(v: SentenceView, i: number): number {
     before === '"'
     ? j
     : -1;
+}
+
+/** Verbs by which the parties to a meeting make it known. */
+const ANNOUNCING = new Set(["announce", "say", "confirm", "declare", "state"]);
+
+/**
+ * "Russia, Iran and Turkey announced that a new round of talks will open": a meeting that only
+ * its announcers can hold is theirs. The subjects of the announcing verb before the trigger
+ * (at most 15 words before it, in the same sentence), or none.
+ */
+export function announcersOf(v: SentenceView, trig: Trigger): number[] {
+  const t = v.tokens;
+  // "confirmed to all gathered at the meeting": a meeting after a preposition is where it was said.
+  let h = trig.index - 1;
+  while (h > v.tokenStart && ["DET", "ADJ", "NUM", "NOUN", "PROPN"].includes(t.pos[h])) h--;
+  if (t.pos[h] === "ADP" && t.lower[h] !== "of") return [];
+  for (let j = trig.index - 1; j >= v.tokenStart && j >= trig.index - 15; j--) {
+    if (t.lower[j] === ";") break;
+    if (ANNOUNCING.has(t.lemma[j]) && t.pos[j] === "VERB") return findSubject(v, j);
+  }
+  return [];
+}
+
+/**
+ * An announced meeting is still to come when the announcement names it outright ("announced
+ * talks") or says it will happen ("talks will open", "are to resume"), not when it reports
+ * one held ("said the talks had ended").
+ */
+export function announcedAhead(t: Document["tokens"], trig: Trigger, end: number): boolean {
+  for (let j = trig.after; j < end && j < trig.after + 8; j++) {
+    const w = t.lower[j];
+    if (w === "will" || w === "would" || w === "shall" || w === "'ll" || w === "to") return true;
+    if (t.pos[j] === "AUX" || t.pos[j] === "VERB") return false;
+    if (w === "," || w === ";") break;
+  }
+  // "announced talks": the verb itself names them.
+  let j = trig.index - 1;
+  while (j >= 0 && (t.pos[j] === "DET" || t.pos[j] === "ADJ" || t.pos[j] === "NUM" || t.pos[j] === "NOUN"))
+    j--;
+  return j >= 0 && t.pos[j] === "VERB";
 }

@@ -9,6 +9,8 @@ import type { ActorMention, ActorRef } from "../model/actor.js";
 import type { Document } from "../model/document.js";
 import type { DatePrecision, EventRecord } from "../model/event.js";
 import {
+  announcedAhead,
+  announcersOf,
   COOPERATIVE,
   demandMarker,
   HOSTILE,
@@ -23,7 +25,7 @@ import {
   stateWhere,
 } from "./clauses.js";
 import { type ContextCues, contextsAt } from "./contexts.js";
-import { earlierActMakers, joinsEarlierMeeting } from "./discourse.js";
+import { convenorOf, earlierActMakers, joinsEarlierMeeting, refusedMeetingEnd } from "./discourse.js";
 import {
   dateForTense,
   eventDate,
@@ -180,6 +182,12 @@ function recordsFor(
   const p = trig.pattern;
   const t = doc.tokens;
   let { actors, recipients } = assignRoles(v, trig);
+  /** The actors are those who announced the meeting ("+announced"). */
+  let announced = false;
+  if (actors.length === 0 && p.event === "CONSULT") {
+    actors = announcersOf(v, trig).filter((k) => !recipients.includes(k));
+    announced = actors.length > 0;
+  }
   if (p.speakerActs) {
     // "X said Y must ...": X asks Y; without a speaker the obligation is no one's request.
     const speaker = speakerOf(v, trig);
@@ -251,6 +259,7 @@ function recordsFor(
   if (inheritedDate) date = inheritedDate;
   let speaker = p.speakerActs ? null : speakerOf(v, trig);
   let modality = modalityOf(t, trig.index, v.tokenStart);
+  if (announced && modality === "asserted" && announcedAhead(t, trig, v.tokenEnd)) modality = "future";
   // "will reduce its forces ... and withdraw the rest": the first verb's "will" carries over.
   if (modality === "asserted" && t.lower[trig.index - 1] === "and" && p.pos === "VERB") {
     const host = participleHost(v, trig.index);
@@ -294,7 +303,9 @@ function recordsFor(
           ? "+refused"
           : agentless
             ? "+where"
-            : "";
+            : announced
+              ? "+announced"
+              : "";
   const base: Omit<EventRecord, "id" | "actor" | "recipient" | "date" | "date_precision" | "reported_by"> = {
     event: threat
       ? ("THREATEN" as const)
@@ -330,7 +341,7 @@ function recordsFor(
       },
     },
   };
-  const actorRefs: ActorRef[] = inherited.length
+  let actorRefs: ActorRef[] = inherited.length
     ? inherited
     : actors.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
   // "Honduras is willing to withdraw its troops": the actor's own forces are what it acts with, not on.
@@ -353,18 +364,18 @@ function recordsFor(
   }
   if (p.event === "CONSULT" && recipientRefs.length === 0 && joinsEarlierMeeting(t, trig, v.tokenEnd)) {
     // "Delegations from ten countries took part in the negotiations": the talks just reported, with their convenor.
-    const recent = earlier.filter(
-      (e) => e.event === "CONSULT" && e.evidence.sentence < si && e.evidence.sentence >= si - 3,
-    );
-    // The host of the talks convenes them; else whoever held the last ones.
-    const convenor = (recent.find((e) => e.pattern.startsWith("CONSULT.host")) ?? recent.at(-1))?.actor;
-    if (
-      convenor &&
-      !actorRefs.some((a) => a.id === convenor.id || (a.country && a.country === convenor.country))
-    )
-      recipientRefs = [convenor];
+    const convenor = convenorOf(earlier, si, actorRefs);
+    if (convenor) recipientRefs = [convenor];
   }
-  if (SYMMETRIC.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2) {
+  if (p.event === "REJECT" && recipientRefs.length === 0 && refusedMeetingEnd(t, trig, v.tokenEnd) >= 0) {
+    // "The United States refused to take part in this format": it turns down whoever convened it.
+    const convenor = convenorOf(earlier, si, actorRefs);
+    if (convenor) {
+      recipientRefs = [convenor];
+      base.pattern = `${base.pattern}+earlier`;
+    }
+  }
+  if (SYMMETRIC.has(p.event) && recipientRefs.length === 0 && actorRefs.length >= 2 && !announced) {
     // "Russia and Tajikistan agreed to join forces": one pair, in text order.
     recipientRefs = actorRefs.splice(1);
   }
@@ -428,7 +439,12 @@ function recordsFor(
     }
   }
   // A meeting or joint action needs two sides; alone it says nothing about a dyad.
-  if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) return [];
+  // A meeting or joint action with no other side named counts only for a named actor of standing
+  // ("Russia held talks"), not for "the delegation" or "the council" nobody can place.
+  if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) {
+    actorRefs = actorRefs.filter((a) => a.country !== null || a.kind === "igo" || a.kind === "armed_group");
+    if (actorRefs.length === 0) return [];
+  }
   if (recipientRefs.length === 0) recipientRefs = [null];
   const out: EventRecord[] = [];
   for (const actor of actorRefs) {

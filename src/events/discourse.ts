@@ -92,7 +92,9 @@ export function earlierActMakers(
 }
 
 const MEETING_NOUNS = new Set(
-  "talks negotiations meeting meetings summit conference consultations forum session round".split(" "),
+  "talks negotiations meeting meetings summit conference consultations forum session round format process".split(
+    " ",
+  ),
 );
 
 /** "took part in the negotiations", "attended these talks": a meeting the text has already named. */
@@ -104,4 +106,35 @@ export function joinsEarlierMeeting(t: Document["tokens"], trig: Trigger, end: n
   j++;
   if (j < end && t.pos[j] === "ADJ") j++;
   return j < end && MEETING_NOUNS.has(t.lower[j]);
+}
+
+const JOINING = new Set(["participate", "attend", "join"]);
+
+/**
+ * "refused to take part in this format", "declined to attend the talks": the index after the
+ * joining verb when a refusal's infinitive joins a meeting the text has named, else -1.
+ */
+export function refusedMeetingEnd(t: Document["tokens"], trig: Trigger, end: number): number {
+  let j = trig.after;
+  if (t.lower[j] !== "to") return -1;
+  j++;
+  if (t.lemma[j] === "take" && t.lower[j + 1] === "part") j += 2;
+  else if (JOINING.has(t.lemma[j])) j++;
+  else return -1;
+  return joinsEarlierMeeting(t, { ...trig, after: j }, end) ? j : -1;
+}
+
+/**
+ * Who convened the meeting reported in the 3 sentences before sentence si: its host, else
+ * whoever held the last one; null when that is the actor itself (or its state).
+ */
+export function convenorOf(earlier: EventRecord[], si: number, actorRefs: ActorRef[]): ActorRef | null {
+  const recent = earlier.filter(
+    (e) => e.event === "CONSULT" && e.evidence.sentence < si && e.evidence.sentence >= si - 3,
+  );
+  const convenor = (recent.find((e) => e.pattern.startsWith("CONSULT.host")) ?? recent.at(-1))?.actor;
+  if (!convenor) return null;
+  return actorRefs.some((a) => a.id === convenor.id || (a.country && a.country === convenor.country))
+    ? null
+    : convenor;
 }

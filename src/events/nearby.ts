@@ -81,7 +81,10 @@ function aboutTopic(v: SentenceView, m: ActorMention): boolean {
   const t = v.tokens;
   let i = m.tokenStart - 1;
   while (i > v.tokenStart && (t.pos[i] === "DET" || t.pos[i] === "ADJ")) i--;
-  return i >= v.tokenStart && TOPIC_WORDS.has(t.lower[i]);
+  if (i < v.tokenStart) return false;
+  // "the crisis in Afghanistan", "peace in Syria": the place a noun is set in.
+  if (t.lower[i] === "in" && i > v.tokenStart && t.pos[i - 1] === "NOUN") return true;
+  return TOPIC_WORDS.has(t.lower[i]);
 }
 
 /**

@@ -209,7 +209,7 @@ function relativeClauseBefore(v: SentenceView, i: number): [number, number] | nu
 
 /** Words after which a noun phrase starts a clause, so that it can be a verb's subject. */
 const CLAUSE_OPENERS = new Set(
-  ", that if when because after before while and but as unless until since although though ; : — –".split(
+  ", that if when because after before while and but as unless until since although though ; : — – -".split(
     " ",
   ),
 );
@@ -226,6 +226,22 @@ const SUBORDINATORS = new Set(
 // Plural only: "he" after "after" is mostly the person just named ("pardoned Nixon after he resigned").
 const SUBJECT_PRONOUN = new Set("they we".split(" "));
 
+/**
+ * "the ability of individuals to visit", "the right of Afghans to decide": an infinitive that
+ * completes a noun after "N of" is that noun's act, not the sentence subject's ("sent troops to
+ * help" keeps its subject).
+ */
+export function completesNoun(v: SentenceView, i: number): boolean {
+  const t = v.tokens;
+  const j = i - 1;
+  if (j - 2 <= v.tokenStart || t.lower[j] !== "to" || t.pos[j - 1] !== "NOUN" || ownerAt(v, j - 1) >= 0)
+    return false;
+  let k = j - 2;
+  while (k > v.tokenStart && (t.pos[k] === "DET" || t.pos[k] === "ADJ")) k--;
+  // "speaks of a desire to break out" is the speaker's desire: only "N of N to" is the second noun's.
+  return t.lower[k] === "of" && k > v.tokenStart && t.pos[k - 1] === "NOUN";
+}
+
 function unresolvedSubject(v: SentenceView, i: number): boolean {
   const t = v.tokens;
   let j = i - 1;
@@ -235,6 +251,7 @@ function unresolvedSubject(v: SentenceView, i: number): boolean {
   )
     j--;
   if (j < v.tokenStart || ownerAt(v, j) >= 0) return false;
+  if (completesNoun(v, j + 1)) return true;
   // "... after they called for": a pronoun opening a subordinate clause has its own referent.
   if (t.pos[j] === "PRON")
     return j > v.tokenStart && SUBORDINATORS.has(t.lower[j - 1]) && SUBJECT_PRONOUN.has(t.lower[j]);
@@ -265,6 +282,15 @@ function inObjectPosition(v: SentenceView, m: ActorMention): boolean {
   return i >= v.tokenStart && v.tokens.pos[i] === "VERB";
 }
 
+/** "the coalition fighting Houthi rebels has declared": the object of a participle that modifies a noun. */
+function objectOfModifyingParticiple(v: SentenceView, m: ActorMention): boolean {
+  const t = v.tokens;
+  let i = m.tokenStart - 1;
+  while (i > v.tokenStart && (t.pos[i] === "DET" || t.pos[i] === "ADJ")) i--;
+  if (i <= v.tokenStart || t.pos[i] !== "VERB" || !t.lower[i].endsWith("ing")) return false;
+  return t.pos[i - 1] === "NOUN" || t.pos[i - 1] === "PROPN";
+}
+
 export function findSubject(v: SentenceView, i: number): number[] {
   const t = v.tokens;
   if (unresolvedSubject(v, i)) return [];
@@ -276,6 +302,7 @@ export function findSubject(v: SentenceView, i: number): number[] {
     if (m.tokenEnd > i) continue;
     if (relative && m.tokenStart > relative[0] && m.tokenEnd <= relative[1]) continue;
     if (pronoun && inObjectPosition(v, m)) continue;
+    if (objectOfModifyingParticiple(v, m)) continue;
     if (i - m.tokenEnd > 30) break;
     // A clause boundary between them with its own verb is a different clause; ";" always is.
     let crossed = false;

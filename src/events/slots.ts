@@ -6,6 +6,7 @@
  */
 import { SPEECH_VERBS } from "./modality.js";
 import {
+  completesNoun,
   findAfterPreposition,
   findAgent,
   findBetween,
@@ -41,7 +42,8 @@ export function participleHost(v: SentenceView, i: number): number {
     i - 1 > v.tokenStart &&
     t.lower[i - 1] === "to" &&
     ownerAt(v, i - 2) < 0 &&
-    (t.pos[i - 2] === "NOUN" || t.pos[i - 2] === "PROPN" || t.pos[i - 2] === "NUM");
+    (t.pos[i - 2] === "NOUN" || t.pos[i - 2] === "PROPN" || t.pos[i - 2] === "NUM") &&
+    !completesNoun(v, i);
   // "will reduce its forces ... and withdraw the rest": a verb after "and" shares the first verb's subject.
   const coordinatedVerb = i - 1 > v.tokenStart && t.lower[i - 1] === "and" && t.pos[i] === "VERB";
   if (!participle && !purpose && !coordinatedVerb) return i;

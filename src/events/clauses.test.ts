@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { code, triples } from "../../test/event-fixture.js";
+
+describe("clause readings", () => {
+  it("gives a meeting its announcers, one record each, still to come", () => {
+    const doc = code(
+      "Egypt, Jordan and Iraq announced on Sunday that a new round of talks will open in Cairo next month.",
+    );
+    expect(triples(doc)).toEqual(["EGY CONSULT - future", "JOR CONSULT - future", "IRQ CONSULT - future"]);
+    expect(doc.events.every((e) => e.pattern.endsWith("+announced"))).toBe(true);
+    expect(triples(code("Brazil and Argentina announced talks on the trade dispute."))).toEqual([
+      "BRA CONSULT - future",
+      "ARG CONSULT - future",
+    ]);
+    // Said of talks already held: they happened; said at a meeting: the meeting is only where.
+    expect(triples(code("Lavrov said talks with Japan had ended without a deal."))).toContain(
+      "RUS CONSULT JPN asserted",
+    );
+    expect(
+      triples(
+        code(
+          "The Kenyan minister confirmed to those gathered at the meeting in Nairobi that aid would flow.",
+        ),
+      ),
+    ).not.toContain("KEN CONSULT - future");
+  });
+
+  it("keeps a meeting without a named partner only for an actor that can be placed", () => {
+    expect(triples(code("Russia held talks on the crisis in Libya."))).toEqual(["RUS CONSULT - asserted"]);
+    expect(triples(code("The council held a meeting on Tuesday."))).toEqual([]);
+  });
+
+  it("does not take the place a noun is set in ('the crisis in Libya') for a partner", () => {
+    expect(triples(code("Russia held talks on the crisis in Libya."))).not.toContain(
+      "RUS CONSULT LBY asserted",
+    );
+  });
+
+  it("reads a second infinitive after 'and' as governed by the first one's verb", () => {
+    // The urging is the event; opening an office and joining talks are what was asked for.
+    const doc = code("Qatar urged the Houthis to release the prisoners and take part in peace talks.");
+    expect(triples(doc)).toEqual(["QAT REQUEST YEM asserted"]);
+    // An infinitive that is itself governed governs nothing: "a desire to break out ... and make concessions".
+    expect(
+      triples(code("Kabul speaks of a desire to break out of isolation and make concessions.")),
+    ).toContain("AFG CONCEDE - asserted");
+  });
+
+  it("takes what talks are held for as no event of its own", () => {
+    const doc = code("Turkey has been holding negotiations to resolve the dispute with Greece.");
+    expect(doc.events.map((e) => e.event)).toEqual(["CONSULT"]);
+  });
+
+  it("gives an infinitive completing 'N of N' to that noun, not to the sentence subject", () => {
+    const doc = code(
+      "President Obama lifted all restrictions on the ability of individuals to visit relatives in Cuba.",
+    );
+    expect(doc.events.map((e) => e.event)).toEqual(["CONCEDE"]);
+    // A purpose infinitive keeps the subject: "sent troops to the border to deter" is the sender's.
+    expect(triples(code("Rahmon used the summit on Friday to demand aid from Russia."))).toContain(
+      "TJK REQUEST RUS asserted",
+    );
+  });
+
+  it("skips the object of a participle that modifies the subject ('the coalition fighting X has declared')", () => {
+    const doc = code(
+      "The Saudi-led coalition fighting Houthi rebels in Yemen has declared a two-week ceasefire.",
+    );
+    const ceasefire = doc.events.find((e) => e.event === "RETREAT");
+    expect(ceasefire?.actor.name).toBe("Saudi-led coalition");
+  });
+
+  it("gives a refusal to join talks to whoever convened them", () => {
+    const doc = code(
+      "Kazakhstan hosted talks on Syria in Astana. The United States refused to take part in these talks.",
+    );
+    expect(triples(doc)).toContain("USA REJECT KAZ asserted");
+    expect(doc.events.find((e) => e.event === "REJECT")?.pattern).toBe("REJECT.reject+earlier");
+  });
+
+  it("stops a subject search at a dash that opens a clause", () => {
+    const doc = code(
+      "With the participation of the main arbiter in the region - Russia - all players can discuss the plan.",
+    );
+    expect(doc.events.filter((e) => e.actor.country === "RUS")).toEqual([]);
+  });
+});
