@@ -113,6 +113,21 @@ describe("actor mentions", () => {
     expect(brief(mentionsOf("The troops in Syria were attacked.")).join(" ")).not.toContain("SYR.MIL");
   });
 
+  it("gives a state body or force 'from' a state or group to that side, but not people who come from it", () => {
+    expect(brief(mentionsOf("A delegation from Iran arrived in Baku."))).toContain(
+      "delegation from Iran => IRN state IRN GOV",
+    );
+    expect(brief(mentionsOf("Troops from Kazakhstan landed in Almaty."))).toContain(
+      "Troops from Kazakhstan => KAZ.MIL state KAZ MIL",
+    );
+    expect(brief(mentionsOf("Envoys from the Taliban arrived in Doha."))).toContain(
+      "Envoys from the Taliban => TALIBAN armed_group AFG REB",
+    );
+    expect(brief(mentionsOf("Refugees from Syria arrived in Lesbos."))).toContain(
+      "Syria => SYR state SYR GOV",
+    );
+  });
+
   it("reads 'the two leaders', 'both countries', 'the parties' as the group a recent sentence named", () => {
     const doc = mentionsOf("Putin met Erdogan in Sochi on Monday. The two leaders agreed to expand trade.");
     expect(brief(doc).filter((b) => b.startsWith("The two leaders"))).toEqual([

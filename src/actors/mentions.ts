@@ -283,7 +283,9 @@ function bodyOfLeader(ctx: Context, target: ActorIdentity, role: Role | undefine
 
 /**
  * "The new authorities in Kabul", "the government in Damascus": a state body in a state or its
- * seat of power is that state's. Not for forces ("troops in Syria" are often foreign).
+ * seat of power is that state's. Not for forces ("troops in Syria" are often foreign). "A
+ * delegation from Iran", "troops from Kazakhstan", "envoys from the Taliban" come from their own
+ * side, forces too.
  */
 function seatAfter(
   ctx: Context,
@@ -291,16 +293,24 @@ function seatAfter(
   m: number,
   role: Role,
 ): { identity: ActorIdentity; end: number } | null {
-  if (!role.sector || role.person || !STATE_ORGANS.has(role.sector) || role.sector === "MIL") return null;
+  if (!role.sector || role.person || !STATE_ORGANS.has(role.sector)) return null;
   const t = ctx.doc.tokens;
   let j = segs[m - 1].end;
-  if (t.lower[j] !== "in" || t.sentence[j] !== t.sentence[segs[m - 1].start]) return null;
+  const from = t.lower[j] === "from";
+  if (
+    !(from || (t.lower[j] === "in" && role.sector !== "MIL")) ||
+    t.sentence[j] !== t.sentence[segs[m - 1].start]
+  )
+    return null;
   j++;
   if (t.lower[j] === "the") j++;
   const seg = segs[m];
   if (!seg || seg.start !== j) return null;
   const mod = modifierOf(ctx, seg);
-  if (mod?.identity.kind !== "state" || mod.identity.id !== mod.identity.country) return null;
+  if (!mod) return null;
+  const { kind, id, country } = mod.identity;
+  const ownSide = from ? kind === "state" || kind === "igo" || kind === "armed_group" : kind === "state";
+  if (!ownSide || (kind === "state" && id !== country)) return null;
   return { identity: mod.identity, end: m + 1 };
 }
 

@@ -84,4 +84,23 @@ describe("clause readings", () => {
     );
     expect(doc.events.filter((e) => e.actor.country === "RUS")).toEqual([]);
   });
+
+  it("gives each participant of a meeting hosted by someone that host as partner", () => {
+    expect(triples(code("India and Brazil attended the summit organised by Japan."))).toEqual([
+      "IND CONSULT JPN asserted",
+      "BRA CONSULT JPN asserted",
+    ]);
+  });
+
+  it("takes the members a subject names with 'including' as the actors", () => {
+    expect(triples(code("Ten countries, including the Baltic states, condemned Russia."))).toEqual([
+      "EST ACCUSE RUS asserted",
+      "LVA ACCUSE RUS asserted",
+      "LTU ACCUSE RUS asserted",
+    ]);
+    // After a verb, "including" names objects: "struck cities, including Kyiv".
+    expect(triples(code("Russia struck several cities, including Kyiv, on Monday.")).join(" ")).not.toMatch(
+      /^UKR/,
+    );
+  });
 });

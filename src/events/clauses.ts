@@ -276,3 +276,18 @@ export function announcedAhead(t: Document["tokens"], trig: Trigger, end: number
     j--;
   return j >= 0 && t.pos[j] === "VERB";
 }
+
+const HOSTING = new Set(["host", "organize", "organise", "convene", "sponsor", "chair", "broker", "mediate"]);
+
+/**
+ * "took part in the negotiations hosted by Russia": the host a meeting is named with, within
+ * the trigger's clause (indices into v.mentions), or [].
+ */
+export function hostNamedAfter(v: SentenceView, trig: Trigger): number[] {
+  const t = v.tokens;
+  for (let j = trig.after; j < v.tokenEnd - 1 && j < trig.after + 8; j++) {
+    if (t.lower[j] === ";" || (t.lower[j] === "," && j > trig.after + 1)) return [];
+    if (HOSTING.has(t.lemma[j]) && t.lower[j + 1] === "by") return findAfterPreposition(v, j + 1, "by");
+  }
+  return [];
+}

@@ -14,6 +14,7 @@ import {
   COOPERATIVE,
   demandMarker,
   HOSTILE,
+  hostNamedAfter,
   isGoverned,
   offered,
   pronounBefore,
@@ -361,6 +362,11 @@ function recordsFor(
       // "Russian and Chinese warships held drills": one pair, in text order.
       if (recipientRefs.length === 0) recipientRefs = actorRefs.splice(1);
     }
+  }
+  if (p.event === "CONSULT" && recipientRefs.length === 0) {
+    // "took part in the negotiations hosted by Russia": each participant meets the host (EVENTS.md).
+    const host = hostNamedAfter(v, trig).filter((k) => !actors.includes(k));
+    recipientRefs = host.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
   }
   if (p.event === "CONSULT" && recipientRefs.length === 0 && joinsEarlierMeeting(t, trig, v.tokenEnd)) {
     // "Delegations from ten countries took part in the negotiations": the talks just reported, with their convenor.

@@ -291,6 +291,19 @@ function objectOfModifyingParticiple(v: SentenceView, m: ActorMention): boolean 
   return t.pos[i - 1] === "NOUN" || t.pos[i - 1] === "PROPN";
 }
 
+/**
+ * "Ten countries, including the Baltic states, condemned": the members named in a subject that
+ * opens the sentence with no verb of its own ("Russia struck cities, including Kyiv" is an object).
+ */
+function namesSubjectMembers(v: SentenceView, m: ActorMention): boolean {
+  const t = v.tokens;
+  let i = m.tokenStart - 1;
+  while (i > v.tokenStart && (t.pos[i] === "DET" || t.pos[i] === "ADJ")) i--;
+  if (t.lower[i] !== "including") return false;
+  for (let j = v.tokenStart; j < i; j++) if (t.pos[j] === "VERB" || t.pos[j] === "AUX") return false;
+  return true;
+}
+
 export function findSubject(v: SentenceView, i: number): number[] {
   const t = v.tokens;
   if (unresolvedSubject(v, i)) return [];
@@ -308,7 +321,7 @@ export function findSubject(v: SentenceView, i: number): number[] {
     let crossed = false;
     for (let j = m.tokenEnd; j < i; j++) if (t.lower[j] === ";") crossed = true;
     if (crossed) break;
-    if (precededByPreposition(v, m)) continue;
+    if (precededByPreposition(v, m) && !namesSubjectMembers(v, m)) continue;
     const list = coordinated(v, k, { from: v.tokenStart, to: i });
     // "Lapin, the Commander of the District, oversaw": the apposition names the one before it.
     if (list.length === 1 && k > 0 && appositionOf(v, k - 1, k)) {
