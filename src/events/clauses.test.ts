@@ -103,4 +103,15 @@ describe("clause readings", () => {
       /^UKR/,
     );
   });
+
+  it("takes a participle between an article and its noun for an adjective, past a demonym or an adverb", () => {
+    expect(
+      code("A Sudanese armed group attacked a police post in Darfur.").events.map((e) => e.event),
+    ).toEqual(["ASSAULT"]);
+    expect(
+      code("Police stopped a heavily armed convoy near Kabul.").events.map((e) => e.event),
+    ).not.toContain("AID");
+    // A country is no adjective: "the US armed rebels" is the arming.
+    expect(code("The US armed rebels in Syria.").events.map((e) => e.event)).toContain("AID");
+  });
 });

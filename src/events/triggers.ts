@@ -282,11 +282,25 @@ function isMonthName(v: SentenceView, i: number): boolean {
 
 const POSSESSIVES = new Set("the a an their its his her our your this that these those".split(" "));
 
-/** "their disputed border", "the occupied territories", "an armed group": a participle used as an adjective. */
+/** A demonym: "Chadian", "Chinese", "British", "Iraqi" (the US is no adjective: "the US armed rebels"). */
+const DEMONYM_ENDING = /(?:an|ese|ish|i|ic)$/;
+
+/**
+ * "their disputed border", "the occupied territories", "an armed group", "a Chadian armed group",
+ * "a heavily armed convoy": a participle used as an adjective.
+ */
 function attributiveParticiple(v: SentenceView, i: number): boolean {
   const t = v.tokens;
   if (!t.lower[i].endsWith("ed") || i <= v.tokenStart || i + 1 >= v.tokenEnd) return false;
-  return POSSESSIVES.has(t.lower[i - 1]) && (t.pos[i + 1] === "NOUN" || t.pos[i + 1] === "PROPN");
+  if (t.pos[i + 1] !== "NOUN" && t.pos[i + 1] !== "PROPN") return false;
+  let j = i - 1;
+  for (let k = 0; k < 2 && j > v.tokenStart; k++) {
+    const modifier =
+      t.pos[j] === "ADV" || t.pos[j] === "ADJ" || (t.pos[j] === "PROPN" && DEMONYM_ENDING.test(t.lower[j]));
+    if (!modifier) break;
+    j--;
+  }
+  return POSSESSIVES.has(t.lower[j]);
 }
 
 /**
