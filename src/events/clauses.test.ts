@@ -114,4 +114,9 @@ describe("clause readings", () => {
     // A country is no adjective: "the US armed rebels" is the arming.
     expect(code("The US armed rebels in Syria.").events.map((e) => e.event)).toContain("AID");
   });
+
+  it("takes no partner from 'according to', which names the source", () => {
+    const doc = code("Egypt has agreed to reopen the border crossing, according to Palestinian officials.");
+    expect(triples(doc)).toEqual(["EGY AGREE - asserted"]);
+  });
 });

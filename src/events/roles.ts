@@ -382,6 +382,8 @@ export function findAfterPreposition(v: SentenceView, after: number, prep: strin
     if ((t.lower[j] === "and" || t.lower[j] === "but") && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX"))
       return [];
     if (t.lower[j] !== prep) continue;
+    // "according to Pakistani officials" names the source, not a party.
+    if (prep === "to" && t.lower[j - 1] === "according") return [];
     for (let n = j + 1; n < v.tokenEnd && n <= j + 4; n++) {
       const k = ownerAt(v, n);
       if (k >= 0) return coordinated(v, k, { from: n, to: v.tokenEnd });
