@@ -113,6 +113,15 @@ describe("actor mentions", () => {
     expect(brief(mentionsOf("The troops in Syria were attacked.")).join(" ")).not.toContain("SYR.MIL");
   });
 
+  it("takes an unknown name before a lower-case feature word for a place, not an actor", () => {
+    expect(brief(mentionsOf("Egypt agreed to reopen the Rafah crossing on Monday."))).toEqual([
+      "Egypt => EGY state EGY GOV",
+    ]);
+    expect(brief(mentionsOf("Soldiers imposed a curfew in Maungtaw district.")).join(" ")).not.toContain(
+      "Maungtaw",
+    );
+  });
+
   it("gives a state body or force 'from' a state or group to that side, but not people who come from it", () => {
     expect(brief(mentionsOf("A delegation from Iran arrived in Baku."))).toContain(
       "delegation from Iran => IRN state IRN GOV",

@@ -728,6 +728,10 @@ const FEATURE_WORDS = new Set([
 function isPlaceName(ctx: Context, seg: Segment): boolean {
   const t = ctx.doc.tokens;
   if (FEATURE_WORDS.has(t.lower[seg.end - 1])) return true;
+  // "the Rafah crossing", "Maungtaw district": a lower-case feature word after the name.
+  const next =
+    seg.end < t.lower.length && t.sentence[seg.end] === t.sentence[seg.start] ? t.text[seg.end] : "";
+  if (FEATURE_WORDS.has(next)) return true;
   const text = ctx.doc.text.slice(t.start[seg.start], t.end[seg.end - 1]);
   // Most names are no place: one lookup of the first word rules them out.
   if (!mayStartPlace(text)) return false;
