@@ -119,4 +119,27 @@ describe("clause readings", () => {
     const doc = code("Egypt has agreed to reopen the border crossing, according to Palestinian officials.");
     expect(triples(doc)).toEqual(["EGY AGREE - asserted"]);
   });
+
+  it("reads 'a group banned in Russia' as the state's ban on the group named before it", () => {
+    const doc = code("Hizb ut-Tahrir, a movement banned in Russia, held a rally in London.");
+    const ban = doc.events.find((e) => e.event === "COERCE");
+    expect(ban?.actor.country).toBe("RUS");
+    expect(ban?.recipient?.name).toBe("Hizb ut-Tahrir");
+    expect(ban?.pattern).toBe("COERCE.ban+where");
+    expect(triples(code("The Taliban (banned in Russia) took part in the talks."))).toContain(
+      "RUS COERCE AFG asserted",
+    );
+  });
+
+  it("takes those named 'with the participation of' as a meeting's partners, the meeting named once", () => {
+    expect(triples(code("Kazakhstan hosted a summit with the participation of Iran and Turkey."))).toEqual([
+      "KAZ CONSULT IRN asserted",
+      "KAZ CONSULT TUR asserted",
+    ]);
+    expect(
+      triples(
+        code("Qatar hosted the second meeting of the Doha process with the participation of the Taliban."),
+      ),
+    ).toEqual(["QAT CONSULT AFG asserted"]);
+  });
 });

@@ -147,6 +147,16 @@ export function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigge
       t.pos.slice(g.after, trig.index).every((pos) => OBJECT_PHRASE.has(pos))
     )
       return true;
+    // "hosted the third meeting", "signed the agreement": the verb's object names the same act.
+    if (
+      g.pattern.event === trig.pattern.event &&
+      g.pattern.pos === "VERB" &&
+      trig.pattern.pos === "NOUN" &&
+      gap >= 0 &&
+      gap <= 4 &&
+      t.pos.slice(g.after, trig.index).every((pos) => OBJECT_PHRASE.has(pos))
+    )
+      return true;
     // "negotiations to resolve the crisis": what talks are for has not happened.
     if (g.pattern.event === "CONSULT" && g.pattern.pos === "NOUN" && gap === 1 && t.lower[g.after] === "to")
       return true;
@@ -288,6 +298,27 @@ export function hostNamedAfter(v: SentenceView, trig: Trigger): number[] {
   for (let j = trig.after; j < v.tokenEnd - 1 && j < trig.after + 8; j++) {
     if (t.lower[j] === ";" || (t.lower[j] === "," && j > trig.after + 1)) return [];
     if (HOSTING.has(t.lemma[j]) && t.lower[j + 1] === "by") return findAfterPreposition(v, j + 1, "by");
+  }
+  return [];
+}
+
+/**
+ * "hosted the meeting with the participation of a delegation of the Taliban": those named as
+ * taking part, within 15 words after the trigger (indices into v.mentions), or [].
+ */
+export function participantsNamed(v: SentenceView, trig: Trigger): number[] {
+  const t = v.tokens;
+  for (let j = trig.after; j < v.tokenEnd - 1 && j < trig.after + 15; j++) {
+    if (t.lower[j] === ";") return [];
+    if (t.lower[j] === "participation" && t.lower[j + 1] === "of") {
+      const named = findAfterPreposition(v, j + 1, "of");
+      if (named.length) return named;
+      // "of a delegation of the Taliban": the delegation's side.
+      for (let n = j + 2; n < v.tokenEnd && n <= j + 6; n++) {
+        if (t.lower[n] === "of") return findAfterPreposition(v, n, "of");
+      }
+      return [];
+    }
   }
   return [];
 }

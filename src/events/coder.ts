@@ -17,6 +17,7 @@ import {
   hostNamedAfter,
   isGoverned,
   offered,
+  participantsNamed,
   pronounBefore,
   RECIPROCAL,
   reciprocalUse,
@@ -39,7 +40,15 @@ import {
 import { modalityOf } from "./modality.js";
 import { nearbyRecipients, wantsNearbyRecipient } from "./nearby.js";
 import type { PatternSet } from "./patterns.js";
-import { coordinated, findAfterPreposition, isPassive, ownerAt, type SentenceView, viewOf } from "./roles.js";
+import {
+  coordinated,
+  findAfterPreposition,
+  isPassive,
+  ownerAt,
+  reducedPassiveIn,
+  type SentenceView,
+  viewOf,
+} from "./roles.js";
 import type { Pattern } from "./schema.js";
 import { assignRoles, participleHost } from "./slots.js";
 import { titledTenure } from "./tenure.js";
@@ -122,6 +131,7 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     if (mentions.length === 0 && group.length === 0) return;
     const v = viewOf(doc.tokens, mentions, s.tokenStart, s.tokenEnd);
     const triggers = findTriggers(v, ctx.patterns);
+    /** Every trigger so far in the sentence, governed or not. */
     const kept: Trigger[] = [];
     const firstOfSentence = events.length;
     const antecedents: Antecedents = {
@@ -129,8 +139,10 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
       group,
     };
     for (const trig of triggers) {
-      if (isGoverned(doc.tokens, trig, kept)) continue;
+      // A governed act still governs what follows it: "urged Kabul to hold talks to end the war".
+      const governed = isGoverned(doc.tokens, trig, kept);
       kept.push(trig);
+      if (governed) continue;
       events.push(...recordsFor(ctx, doc, v, si, trig, () => facts.get(si), events, antecedents));
     }
     const ownRecords = events.slice(firstOfSentence);
@@ -216,7 +228,7 @@ function recordsFor(
     (STATE_ACTS.has(p.event) || p.mode === "release") &&
     recipients.length &&
     p.pos === "VERB"
-      ? isPassive(t, trig.index, v.tokenStart)
+      ? isPassive(t, trig.index, v.tokenStart) || reducedPassiveIn(v, trig.index, trig.after) >= 0
         ? stateWhere(v, trig)
         : -1
       : -1;
@@ -367,6 +379,12 @@ function recordsFor(
     // "took part in the negotiations hosted by Russia": each participant meets the host (EVENTS.md).
     const host = hostNamedAfter(v, trig).filter((k) => !actors.includes(k));
     recipientRefs = host.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
+  }
+  if (p.event === "CONSULT") {
+    // "hosted the meeting of the Moscow format with the participation of the Taliban": the Taliban took part.
+    const named = participantsNamed(v, trig).filter((k) => !actors.includes(k));
+    if (named.length)
+      recipientRefs = named.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));
   }
   if (p.event === "CONSULT" && recipientRefs.length === 0 && joinsEarlierMeeting(t, trig, v.tokenEnd)) {
     // "Delegations from ten countries took part in the negotiations": the talks just reported, with their convenor.

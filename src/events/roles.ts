@@ -469,6 +469,24 @@ export function reducedPassiveHead(v: SentenceView, i: number, after: number): n
   return ownerAt(v, i - 1);
 }
 
+/** Words between a named group and a participle that describes it: "the Taliban, a movement banned in". */
+const DESCRIBING = new Set(["DET", "ADJ", "NOUN", "PUNCT"]);
+
+/**
+ * "the Taliban (banned in Russia)", "ISIS, a terrorist group banned in Russia": a participle
+ * followed by "in" that describes a named actor before it; the index of that actor's mention, or -1.
+ */
+export function reducedPassiveIn(v: SentenceView, i: number, after: number): number {
+  const t = v.tokens;
+  if (t.lower[after] !== "in" || !/(?:ed|en)$/.test(t.lower[i]) || t.lower[i] === t.lemma[i]) return -1;
+  for (let j = i - 1; j >= v.tokenStart && j >= i - 6; j--) {
+    const k = ownerAt(v, j);
+    if (k >= 0) return k;
+    if (!DESCRIBING.has(t.pos[j]) || t.lower[j] === ";" || t.lower[j] === ".") return -1;
+  }
+  return -1;
+}
+
 export function isPassive(t: Tokens, i: number, sentenceStart: number): boolean {
   // A past participle: inflected, and not the -ing of the progressive ("is sending").
   if ((t.lower[i] === t.lemma[i] && !t.lower[i].endsWith("ed")) || t.lower[i].endsWith("ing")) return false;

@@ -4,6 +4,7 @@
  * reduced-passive voice, and the subject a participle or purpose infinitive shares
  * with its main clause.
  */
+import { STATE_ACTS } from "./clauses.js";
 import { SPEECH_VERBS } from "./modality.js";
 import {
   completesNoun,
@@ -17,6 +18,7 @@ import {
   isPassive,
   ownerAt,
   reducedPassiveHead,
+  reducedPassiveIn,
   type SentenceView,
 } from "./roles.js";
 import type { Trigger } from "./triggers.js";
@@ -154,6 +156,9 @@ export function assignRoles(v: SentenceView, trig: Trigger): Roles {
   if (p.pos === "VERB") {
     const head = reducedPassiveHead(v, trig.index, trig.after);
     if (head >= 0) return { actors: findAgent(v, trig.after), recipients: p.noRecipient ? [] : [head] };
+    // "the Taliban, banned in Russia": no agent named; the state where it was done may act (+where).
+    const described = STATE_ACTS.has(p.event) ? reducedPassiveIn(v, trig.index, trig.after) : -1;
+    if (described >= 0) return { actors: [], recipients: [described] };
   }
   if (p.subjectIsRecipient) {
     return { actors: findAfterPreposition(v, trig.after, "from"), recipients: findSubject(v, trig.index) };
