@@ -142,4 +142,37 @@ describe("clause readings", () => {
       ),
     ).toEqual(["QAT CONSULT AFG asserted"]);
   });
+
+  it("gives a meeting or a fight set as a clause's scene to the clause's subject", () => {
+    expect(triples(code("After talks with Modi, Biden said the partnership would grow."))).toContain(
+      "USA CONSULT IND asserted",
+    );
+    expect(triples(code("During a meeting with Blinken, Wang Yi criticized the new tariffs."))).toContain(
+      "CHN CONSULT USA asserted",
+    );
+    // An attack as the scene is not the subject's: "After the attack on the embassy, the US condemned Iran".
+    expect(
+      triples(code("After the attack on the embassy, the US condemned Iran.")).filter((x) =>
+        x.includes("ASSAULT"),
+      ),
+    ).toEqual([]);
+    // A scene with no side named says nothing of whom the subject met.
+    expect(
+      triples(code("During the talks, Libya demanded a meeting of the Security Council.")).filter((x) =>
+        x.startsWith("LBY CONSULT"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads 'an offensive on the part of X' as X's, even where the tagger took the noun for an adjective", () => {
+    const doc = code("The pullout was followed by a powerful offensive on the part of Houthi fighters.");
+    expect(doc.events.find((e) => e.event === "ASSAULT")?.actor.name).toBe("Houthis");
+  });
+
+  it("takes no partner for an act from a place a participle or a border names", () => {
+    const doc = code(
+      "A fierce offensive on the part of Boko Haram (a group banned in Nigeria) hit villages at the border with Cameroon.",
+    );
+    expect(triples(doc).filter((x) => x.includes("ASSAULT"))).toEqual(["NGA ASSAULT - asserted"]);
+  });
 });

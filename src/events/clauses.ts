@@ -6,7 +6,14 @@
  */
 import type { Document } from "../model/document.js";
 import { SPEECH_VERBS } from "./modality.js";
-import { findAfterPreposition, findObject, findSubject, type SentenceView } from "./roles.js";
+import {
+  coordinated,
+  findAfterPreposition,
+  findObject,
+  findSubject,
+  ownerAt,
+  type SentenceView,
+} from "./roles.js";
 import type { Trigger } from "./triggers.js";
 
 /**
@@ -321,4 +328,48 @@ export function participantsNamed(v: SentenceView, trig: Trigger): number[] {
     }
   }
   return [];
+}
+
+/** Prepositions that set a scene the clause's subject took part in: "after talks with Putin". */
+const SCENE_PREPOSITIONS = new Set(["after", "during", "following", "before", "at", "amid", "since"]);
+
+/**
+ * "After talks with Putin, Erdogan said ...", "retreated after a battle with the Taliban": a
+ * meeting, or a fight with someone, named as the scene of a clause was the subject's own. The
+ * subject's mentions (indices into v.mentions), or [].
+ */
+export function sceneParticipants(v: SentenceView, trig: Trigger): number[] {
+  const t = v.tokens;
+  const p = trig.pattern;
+  if (p.pos !== "NOUN") return [];
+  const fight =
+    p.event === "ASSAULT" && (t.lower[trig.after] === "with" || t.lower[trig.after] === "against");
+  if (!(p.event === "CONSULT" || p.event === "COOPERATE" || fight)) return [];
+  let j = trig.index - 1;
+  while (j > v.tokenStart && (t.pos[j] === "DET" || t.pos[j] === "ADJ" || t.pos[j] === "NUM")) j--;
+  if (!SCENE_PREPOSITIONS.has(t.lower[j])) return [];
+  if (j === v.tokenStart) {
+    // The scene opens the sentence: its subject follows the comma that closes it.
+    for (let c = trig.after; c < v.tokenEnd - 1 && c < trig.after + 12; c++) {
+      if (t.lower[c] !== ",") continue;
+      const k = ownerAt(v, c + 1) >= 0 ? ownerAt(v, c + 1) : t.pos[c + 1] === "DET" ? ownerAt(v, c + 2) : -1;
+      return k >= 0 ? coordinated(v, k, { from: c + 1, to: v.tokenEnd }) : [];
+    }
+    return [];
+  }
+  // The scene closes its clause: the subject of the verb before it.
+  for (let k = j - 1; k >= v.tokenStart && k > j - 12; k--) {
+    if (t.lower[k] === "," || t.lower[k] === ";") return [];
+    if (t.pos[k] === "VERB") return findSubject(v, k);
+  }
+  return [];
+}
+
+/** "an offensive on the part of Taliban militants": who acts, named after the nominal trigger. */
+export function onThePartOf(v: SentenceView, trig: Trigger): number[] {
+  const t = v.tokens;
+  const a = trig.after;
+  if (t.lower[a] !== "on" || t.lower[a + 1] !== "the" || t.lower[a + 2] !== "part" || t.lower[a + 3] !== "of")
+    return [];
+  return findAfterPreposition(v, a + 2, "of");
 }

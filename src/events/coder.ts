@@ -17,12 +17,14 @@ import {
   hostNamedAfter,
   isGoverned,
   offered,
+  onThePartOf,
   participantsNamed,
   pronounBefore,
   RECIPROCAL,
   reciprocalUse,
   refused,
   STATE_ACTS,
+  sceneParticipants,
   speakerOf,
   stateWhere,
 } from "./clauses.js";
@@ -195,6 +197,18 @@ function recordsFor(
   const p = trig.pattern;
   const t = doc.tokens;
   let { actors, recipients } = assignRoles(v, trig);
+  if (actors.length === 0 && p.pos === "NOUN") {
+    // "an offensive on the part of the Taliban"; "After talks with Putin, Erdogan said".
+    const named = onThePartOf(v, trig);
+    if (named.length) {
+      actors = named;
+      recipients = recipients.filter((k) => !named.includes(k));
+    } else {
+      // Only a scene with its sides named: "During the talks, Libya demanded" says nothing of whom it met.
+      const scene = sceneParticipants(v, trig).filter((k) => !recipients.includes(k));
+      if (recipients.length || scene.length >= 2) actors = scene;
+    }
+  }
   /** The actors are those who announced the meeting ("+announced"). */
   let announced = false;
   if (actors.length === 0 && p.event === "CONSULT") {

@@ -80,10 +80,32 @@ const TOPIC_WORDS = new Set([
 function aboutTopic(v: SentenceView, m: ActorMention): boolean {
   const t = v.tokens;
   let i = m.tokenStart - 1;
-  while (i > v.tokenStart && (t.pos[i] === "DET" || t.pos[i] === "ADJ")) i--;
+  // Over "the new", "the post-Soviet" (a name-like modifier that names no one).
+  while (
+    i > v.tokenStart &&
+    m.tokenStart - i <= 3 &&
+    (t.pos[i] === "DET" || t.pos[i] === "ADJ" || (t.pos[i] === "PROPN" && ownerAt(v, i) < 0))
+  )
+    i--;
   if (i < v.tokenStart) return false;
   // "the crisis in Afghanistan", "peace in Syria": the place a noun is set in.
   if (t.lower[i] === "in" && i > v.tokenStart && t.pos[i - 1] === "NOUN") return true;
+  // "at the border with the republics of Central Asia": a border's other side is a place.
+  if (
+    t.lower[i] === "with" &&
+    i > v.tokenStart &&
+    (t.lemma[i - 1] === "border" || t.lemma[i - 1] === "frontier")
+  )
+    return true;
+  // "an organization banned in Russia", "a group based in Qatar": where a participle places a noun.
+  if (
+    t.lower[i] === "in" &&
+    i - 1 > v.tokenStart &&
+    t.pos[i - 1] === "VERB" &&
+    t.lower[i - 1].endsWith("ed") &&
+    t.pos[i - 2] === "NOUN"
+  )
+    return true;
   return TOPIC_WORDS.has(t.lower[i]);
 }
 

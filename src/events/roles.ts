@@ -482,10 +482,15 @@ export function reducedPassiveIn(v: SentenceView, i: number, after: number): num
   for (let j = i - 1; j >= v.tokenStart && j >= i - 6; j--) {
     const k = ownerAt(v, j);
     if (k >= 0) return k;
-    if (!DESCRIBING.has(t.pos[j]) || t.lower[j] === ";" || t.lower[j] === ".") return -1;
+    if (!DESCRIBING.has(t.pos[j]) || t.lower[j] === ";" || t.lower[j] === ".") break;
   }
-  return -1;
+  // "this organization banned in Russia" with no name in reach: still a description, not a clause
+  // whose subject is further back.
+  return i - 1 > v.tokenStart && t.pos[i - 1] === "NOUN" ? REDUCED_UNNAMED : -1;
 }
+
+/** reducedPassiveIn: a noun described by the participle, but no actor named for it. */
+export const REDUCED_UNNAMED = -2;
 
 export function isPassive(t: Tokens, i: number, sentenceStart: number): boolean {
   // A past participle: inflected, and not the -ing of the progressive ("is sending").

@@ -17,6 +17,7 @@ import {
   findSubject,
   isPassive,
   ownerAt,
+  REDUCED_UNNAMED,
   reducedPassiveHead,
   reducedPassiveIn,
   type SentenceView,
@@ -159,6 +160,7 @@ export function assignRoles(v: SentenceView, trig: Trigger): Roles {
     // "the Taliban, banned in Russia": no agent named; the state where it was done may act (+where).
     const described = STATE_ACTS.has(p.event) ? reducedPassiveIn(v, trig.index, trig.after) : -1;
     if (described >= 0) return { actors: [], recipients: [described] };
+    if (described === REDUCED_UNNAMED) return { actors: [], recipients: [] };
   }
   if (p.subjectIsRecipient) {
     return { actors: findAfterPreposition(v, trig.after, "from"), recipients: findSubject(v, trig.index) };

@@ -246,6 +246,21 @@ function mistaggedProgressive(v: SentenceView, i: number, patterns: PatternSet):
   return verbPatternsOf(patterns, candidates);
 }
 
+/**
+ * "a powerful offensive on the part of", "the latest offensive": a word the tagger took for an
+ * adjective, after an article and before a preposition or the end of the clause, is a noun.
+ */
+function mistaggedNoun(v: SentenceView, i: number, patterns: PatternSet): Pattern[] | undefined {
+  const t = v.tokens;
+  if (t.pos[i] !== "ADJ" || i + 1 >= v.tokenEnd) return undefined;
+  const next = t.pos[i + 1];
+  if (next !== "ADP" && next !== "PUNCT" && next !== "CCONJ") return undefined;
+  let j = i - 1;
+  if (j > v.tokenStart && (t.pos[j] === "ADJ" || t.pos[j] === "ADV")) j--;
+  if (j < v.tokenStart || t.pos[j] !== "DET") return undefined;
+  return patterns.byTrigger.NOUN?.get(t.lower[i]);
+}
+
 /** "North Korea test-fired missiles": the first half of a hyphenated past verb, tagged a noun, is the verb. */
 function mistaggedCompound(v: SentenceView, i: number, patterns: PatternSet): Pattern[] | undefined {
   const t = v.tokens;
@@ -355,7 +370,8 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
         mistaggedPresent(v, i, patterns) ??
         mistaggedProgressive(v, i, patterns) ??
         mistaggedAfterModal(v, i, patterns) ??
-        mistaggedCompound(v, i, patterns);
+        mistaggedCompound(v, i, patterns) ??
+        mistaggedNoun(v, i, patterns);
     if (!candidates) continue;
     // Names are not triggers: "the Moscow format", "Combat Brotherhood".
     if (ownerAt(v, i) >= 0) continue;
