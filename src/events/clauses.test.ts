@@ -175,4 +175,27 @@ describe("clause readings", () => {
     );
     expect(triples(doc).filter((x) => x.includes("ASSAULT"))).toEqual(["NGA ASSAULT - asserted"]);
   });
+
+  it("gives 'it' opening a subordinate clause to the state named before it in the sentence", () => {
+    const doc = code("Much depends on Iran: if it agrees to new talks, sanctions could be eased.");
+    expect(triples(doc)[0]).toBe("IRN AGREE - hypothetical");
+    // The nearest name before a plural pronoun may be a role: "expelled ten ambassadors after they called".
+    expect(
+      triples(code("Turkey expelled ten ambassadors after they called for the release of an activist.")).some(
+        (x) => x.startsWith("TUR REQUEST"),
+      ),
+    ).toBe(false);
+  });
+
+  it("lets a name after a description win the apposition: 'a unity government, the Taliban will'", () => {
+    const doc = code("If Kabul agrees to a unity government, the Taliban will stop fighting.");
+    expect(doc.events.find((e) => e.event === "RETREAT")?.actor.name).toBe("Taliban");
+  });
+
+  it("gives the subject after a scene 'the meeting of X' X as partner", () => {
+    const doc = code(
+      "During the meeting of the Arab League in Cairo, which took place last week, the Egyptian foreign minister called for calm.",
+    );
+    expect(triples(doc)).toContain("EGY CONSULT Arab League asserted");
+  });
 });

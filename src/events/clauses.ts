@@ -330,6 +330,8 @@ export function participantsNamed(v: SentenceView, trig: Trigger): number[] {
   return [];
 }
 
+const RELATIVES = new Set(["which", "who", "where", "when"]);
+
 /** Prepositions that set a scene the clause's subject took part in: "after talks with Putin". */
 const SCENE_PREPOSITIONS = new Set(["after", "during", "following", "before", "at", "amid", "since"]);
 
@@ -350,8 +352,10 @@ export function sceneParticipants(v: SentenceView, trig: Trigger): number[] {
   if (!SCENE_PREPOSITIONS.has(t.lower[j])) return [];
   if (j === v.tokenStart) {
     // The scene opens the sentence: its subject follows the comma that closes it.
-    for (let c = trig.after; c < v.tokenEnd - 1 && c < trig.after + 12; c++) {
+    for (let c = trig.after; c < v.tokenEnd - 1 && c < trig.after + 25; c++) {
       if (t.lower[c] !== ",") continue;
+      // ", which took place in December," describes the scene: its subject comes after.
+      if (RELATIVES.has(t.lower[c + 1])) continue;
       const k = ownerAt(v, c + 1) >= 0 ? ownerAt(v, c + 1) : t.pos[c + 1] === "DET" ? ownerAt(v, c + 2) : -1;
       return k >= 0 ? coordinated(v, k, { from: c + 1, to: v.tokenEnd }) : [];
     }
@@ -372,4 +376,34 @@ export function onThePartOf(v: SentenceView, trig: Trigger): number[] {
   if (t.lower[a] !== "on" || t.lower[a + 1] !== "the" || t.lower[a + 2] !== "part" || t.lower[a + 3] !== "of")
     return [];
   return findAfterPreposition(v, a + 2, "of");
+}
+
+const SUBORDINATORS = new Set(
+  "if when because unless although though while after before once since as : ;".split(" "),
+);
+
+/**
+ * "much depends on Iran: if it agrees to talks", "Kyiv said that when they attacked": a pronoun
+ * subject opening a subordinate clause stands for the nearest state, organisation or group named
+ * before it in the sentence. Its mention index, or -1.
+ */
+export function subordinatePronounReferent(v: SentenceView, i: number): number {
+  const t = v.tokens;
+  let j = i - 1;
+  while (j > v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) j--;
+  const pronoun = t.lower[j];
+  if ((pronoun !== "it" && pronoun !== "they") || j - 1 <= v.tokenStart || !SUBORDINATORS.has(t.lower[j - 1]))
+    return -1;
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    const m = v.mentions[k];
+    if (m.tokenEnd > j - 1) continue;
+    // The nearest name decides: "expelled the envoy's aides after they called" are the aides.
+    if (m.kind === "person" || m.kind === "unknown" || m.id.startsWith("role:")) return -1;
+    // So does a noun of the pronoun's number between them ("expelled ten ambassadors after they").
+    for (let n = m.tokenEnd; n < j - 1; n++) {
+      if (t.pos[n] === "NOUN" && t.lower[n].endsWith("s") === (pronoun === "they")) return -1;
+    }
+    return m.kind === "armed_group" || m.kind === "igo" || m.kind === "state" ? k : -1;
+  }
+  return -1;
 }

@@ -27,6 +27,7 @@ import {
   sceneParticipants,
   speakerOf,
   stateWhere,
+  subordinatePronounReferent,
 } from "./clauses.js";
 import { type ContextCues, contextsAt } from "./contexts.js";
 import { convenorOf, earlierActMakers, joinsEarlierMeeting, refusedMeetingEnd } from "./discourse.js";
@@ -197,7 +198,14 @@ function recordsFor(
   const p = trig.pattern;
   const t = doc.tokens;
   let { actors, recipients } = assignRoles(v, trig);
-  if (actors.length === 0 && p.pos === "NOUN") {
+  if (actors.length && recipients.length === 0 && p.event === "CONSULT" && p.pos === "NOUN") {
+    // "During the meeting of the Contact Group, Afghanistan's minister said": he met the group.
+    const scene = sceneParticipants(v, trig).filter((k) => !actors.includes(k));
+    if (scene.length) {
+      recipients = actors;
+      actors = scene;
+    }
+  } else if (actors.length === 0 && p.pos === "NOUN") {
     // "an offensive on the part of the Taliban"; "After talks with Putin, Erdogan said".
     const named = onThePartOf(v, trig);
     if (named.length) {
@@ -229,6 +237,11 @@ function recordsFor(
     if (k > trig.after && k < v.tokenEnd && t.pos[k] === "DET") k++;
     const asked = k > trig.after && k < v.tokenEnd ? ownerAt(v, k) : -1;
     if (asked >= 0 && !actors.includes(asked)) recipients = [asked];
+  }
+  if (actors.length === 0 && p.pos === "VERB" && !isPassive(t, trig.index, v.tokenStart)) {
+    // "depends on Iran: if it agrees": the pronoun's referent is in this sentence.
+    const referent = subordinatePronounReferent(v, trig.index);
+    if (referent >= 0 && !recipients.includes(referent)) actors = [referent];
   }
   let pronoun = actors.length === 0 ? pronounBefore(v, trig.index) : -1;
   const personal = pronoun >= 0 && (t.lower[pronoun] === "he" || t.lower[pronoun] === "she");

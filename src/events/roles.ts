@@ -177,9 +177,15 @@ function closesList(v: SentenceView, members: number[]): boolean {
 }
 
 /** Mention b stands in apposition to mention a: "a, the b" with only a comma and a determiner between. */
+/** How a mention was read: a bare description ("the coalition government") or a name. */
+const DESCRIBED_VIA = new Set(["role", "role+of", "role+in", "possessive", "demonym+role"]);
+const NAMED_VIA = new Set(["alias", "metonym", "surname", "unknown"]);
+
 function appositionOf(v: SentenceView, a: number, b: number): boolean {
   const t = v.tokens;
   const between = t.lower.slice(v.mentions[a].tokenEnd, v.mentions[b].tokenStart);
+  // "the militant group, the Taliban, said" or "a coalition government, the Taliban will": the name wins.
+  if (DESCRIBED_VIA.has(v.mentions[a].via) && NAMED_VIA.has(v.mentions[b].via)) return false;
   return (
     between[0] === "," &&
     between.slice(1).every((w) => w === "the" || w === "a" || w === "an") &&
@@ -368,6 +374,13 @@ export function findObject(v: SentenceView, after: number, infinitiveEnds = fals
     if (k < 0) continue;
     if (pastInfinitive && v.mentions[k].id.startsWith("role:")) return [];
     if (precededByPreposition(v, v.mentions[k])) return [];
+    // "if it agrees to talks, the US will lift sanctions", "praised Iran, the ministry said": a name
+    // after a comma and before its own verb opens another clause.
+    const m = v.mentions[k];
+    let c = m.tokenStart - 1;
+    if (c > after && t.pos[c] === "DET") c--;
+    if (c >= after && t.lower[c] === "," && (t.pos[m.tokenEnd] === "VERB" || t.pos[m.tokenEnd] === "AUX"))
+      return [];
     return coordinated(v, k, { from: after, to: v.tokenEnd });
   }
   return [];
