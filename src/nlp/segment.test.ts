@@ -35,6 +35,16 @@ describe("segmentStage", () => {
     expect(first).toBe("Standard|&|Poor|'s|raised|the|rating|.");
   });
 
+  it("tags the words around a possessive the same whatever wink-nlp has read before", () => {
+    const tagged = (doc: Document) => doc.tokens.text.map((w, i) => `${w}/${doc.tokens.pos[i]}`).join(" ");
+    const text = "The victory for the Danish women's relay team was a surprise.";
+    const first = tagged(docOf(text));
+    docOf("It was the women's, not the men's, day.");
+    expect(tagged(docOf(text))).toBe(first);
+    // "it's" stays wink's contraction.
+    expect(docOf("It's over.").tokens.lemma.slice(0, 2)).toEqual(["it", "be"]);
+  });
+
   it("keeps abbreviations, dates and model names inside their sentence", () => {
     const doc = docOf(
       "On Dec.19, Russian President Vladimir Putin spoke. The U.S. and Russia met in Washington D.C. on Jan. 4. " +
