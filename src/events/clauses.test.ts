@@ -198,4 +198,14 @@ describe("clause readings", () => {
     );
     expect(triples(doc)).toContain("EGY CONSULT Arab League asserted");
   });
+
+  it("reads support someone seeks as a request to its giver (+sought), through a pronoun too", () => {
+    const doc = code("Moldova sought the backing of the European Union for its bid.");
+    expect(triples(doc)).toEqual(["MDA REQUEST EU asserted"]);
+    expect(doc.events[0].pattern).toMatch(/\+sought$/);
+    const later = code("Zelensky met Duda in Warsaw. Now he is trying to enlist the support of Erdogan.");
+    expect(triples(later)).toContain("UKR REQUEST TUR asserted");
+    // Support won was given: "won the support of Poland" is Poland's.
+    expect(triples(code("Kyiv won the support of Poland.")).join(" ")).not.toContain("REQUEST");
+  });
 });

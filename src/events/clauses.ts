@@ -407,3 +407,36 @@ export function subordinatePronounReferent(v: SentenceView, i: number): number {
   }
   return -1;
 }
+
+/** Verbs that ask for what their object names: "sought the backing of NATO". */
+const SEEKING = new Set(["seek", "enlist", "solicit", "request", "court", "woo", "canvass"]);
+
+/**
+ * "Kyiv sought the backing of NATO", "trying to enlist the support of Erdogan": support or aid
+ * named as what someone seeks is their request to its giver. The seeking verb's index, or -1.
+ */
+export function soughtBy(t: Document["tokens"], trig: Trigger, from: number): number {
+  const e = trig.pattern.event;
+  if (trig.pattern.pos !== "NOUN" || (e !== "SUPPORT" && e !== "AID")) return -1;
+  let j = trig.index - 1;
+  while (j > from && trig.index - j <= 3 && (t.pos[j] === "DET" || t.pos[j] === "ADJ")) j--;
+  if (t.pos[j] === "ADP" && t.lower[j] === "for" && j - 1 >= from) j--; // "asked for the support of"
+  return (SEEKING.has(t.lemma[j]) || (t.lemma[j] === "ask" && t.lower[j + 1] === "for")) &&
+    t.pos[j] === "VERB"
+    ? j
+    : -1;
+}
+
+/**
+ * "he is trying to enlist", "they want to win": a subject pronoun before the verb at i, over
+ * auxiliaries, adverbs and a catenative verb with its "to"; the pronoun's index, or -1.
+ */
+export function pronounSubjectBefore(v: SentenceView, i: number): number {
+  const t = v.tokens;
+  for (let j = i - 1; j >= v.tokenStart && j >= i - 5; j--) {
+    if (SUBJECT_PRONOUNS.has(t.lower[j])) return j;
+    const skip = t.pos[j] === "AUX" || t.pos[j] === "ADV" || t.lower[j] === "to" || t.pos[j] === "VERB";
+    if (!skip) return -1;
+  }
+  return -1;
+}

@@ -20,11 +20,13 @@ import {
   onThePartOf,
   participantsNamed,
   pronounBefore,
+  pronounSubjectBefore,
   RECIPROCAL,
   reciprocalUse,
   refused,
   STATE_ACTS,
   sceneParticipants,
+  soughtBy,
   speakerOf,
   stateWhere,
   subordinatePronounReferent,
@@ -46,6 +48,7 @@ import type { PatternSet } from "./patterns.js";
 import {
   coordinated,
   findAfterPreposition,
+  findSubject,
   isPassive,
   ownerAt,
   reducedPassiveIn,
@@ -217,6 +220,21 @@ function recordsFor(
       if (recipients.length || scene.length >= 2) actors = scene;
     }
   }
+  /** "sought the backing of NATO": a request to the giver ("+sought"). */
+  let sought = false;
+  /** "now he is trying to enlist the support of Erdogan": the seeker is a pronoun's referent. */
+  let seekerPronoun = -1;
+  const seeking = soughtBy(t, trig, v.tokenStart);
+  if (seeking >= 0) {
+    const givers = actors.length ? actors : recipients;
+    seekerPronoun = pronounSubjectBefore(v, seeking);
+    const seekers = seekerPronoun >= 0 ? [] : findSubject(v, participleHost(v, seeking));
+    if (givers.length === 0 || (seekerPronoun < 0 && seekers.length === 0)) return [];
+    if (givers.some((k) => seekers.includes(k))) return [];
+    actors = seekers;
+    recipients = givers;
+    sought = true;
+  }
   /** The actors are those who announced the meeting ("+announced"). */
   let announced = false;
   if (actors.length === 0 && p.event === "CONSULT") {
@@ -243,7 +261,7 @@ function recordsFor(
     const referent = subordinatePronounReferent(v, trig.index);
     if (referent >= 0 && !recipients.includes(referent)) actors = [referent];
   }
-  let pronoun = actors.length === 0 ? pronounBefore(v, trig.index) : -1;
+  let pronoun = seekerPronoun >= 0 ? seekerPronoun : actors.length === 0 ? pronounBefore(v, trig.index) : -1;
   const personal = pronoun >= 0 && (t.lower[pronoun] === "he" || t.lower[pronoun] === "she");
   const standsFor =
     pronoun < 0 ? [] : personal ? (antecedents.person ? [antecedents.person] : []) : antecedents.group;
@@ -333,30 +351,34 @@ function recordsFor(
   const threat =
     !demand && modality === "future" && HOSTILE.has(p.event) && speaker !== null && actors.includes(speaker);
   if (threat) modality = "asserted";
-  const variant = threat
-    ? "+threat"
-    : demand
-      ? "+demand"
-      : promise
-        ? "+promise"
-        : refusal
-          ? "+refused"
-          : agentless
-            ? "+where"
-            : announced
-              ? "+announced"
-              : "";
-  const base: Omit<EventRecord, "id" | "actor" | "recipient" | "date" | "date_precision" | "reported_by"> = {
-    event: threat
-      ? ("THREATEN" as const)
+  const variant = sought
+    ? "+sought"
+    : threat
+      ? "+threat"
       : demand
-        ? ("REQUEST" as const)
+        ? "+demand"
         : promise
-          ? ("AGREE" as const)
+          ? "+promise"
           : refusal
-            ? ("REJECT" as const)
-            : p.event,
-    mode: threat ? null : demand ? "change" : promise ? null : refusal ? "yield" : p.mode,
+            ? "+refused"
+            : agentless
+              ? "+where"
+              : announced
+                ? "+announced"
+                : "";
+  const base: Omit<EventRecord, "id" | "actor" | "recipient" | "date" | "date_precision" | "reported_by"> = {
+    event: sought
+      ? ("REQUEST" as const)
+      : threat
+        ? ("THREATEN" as const)
+        : demand
+          ? ("REQUEST" as const)
+          : promise
+            ? ("AGREE" as const)
+            : refusal
+              ? ("REJECT" as const)
+              : p.event,
+    mode: sought ? "assist" : threat ? null : demand ? "change" : promise ? null : refusal ? "yield" : p.mode,
     // Material events take contexts from their whole sentence ("received tanks, howitzers"), others from the trigger's phrase.
     context: contextsAt(
       ctx.contexts,
