@@ -208,4 +208,13 @@ describe("clause readings", () => {
     // Support won was given: "won the support of Poland" is Poland's.
     expect(triples(code("Kyiv won the support of Poland.")).join(" ")).not.toContain("REQUEST");
   });
+
+  it("lets an adverb stand between a clause opening and its pronoun ('and now he', 'Later he')", () => {
+    expect(triples(code("Putin met Erdogan in Sochi. Later he criticized NATO."))).toContain(
+      "RUS ACCUSE NATO asserted",
+    );
+    expect(
+      triples(code("Rahmon met Macron in Paris. He stayed a day, and now he is urging Erdogan to help.")),
+    ).toContain("TJK REQUEST TUR asserted");
+  });
 });

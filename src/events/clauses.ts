@@ -242,16 +242,12 @@ export function pronounBefore(v: SentenceView, i: number): number {
   if (j < v.tokenStart || !SUBJECT_PRONOUNS.has(t.lower[j])) return -1;
   // "He was arrested", "They are forced to": the pronoun is the one acted on.
   if (passive && !t.lower[i].endsWith("ing")) return -1;
-  // Only a pronoun that opens its sentence or clause: "He urged", "..., and he said".
-  const before = j > v.tokenStart ? t.lower[j - 1] : "";
-  return j === v.tokenStart ||
-    before === "," ||
-    before === "and" ||
-    before === "but" ||
-    before === "“" ||
-    before === '"'
-    ? j
-    : -1;
+  // Only a pronoun that opens its sentence or clause: "He urged", "..., and he said", "and now he is".
+  let o = j - 1;
+  while (o > v.tokenStart && t.pos[o] === "ADV" && j - o <= 2) o--;
+  if (o < v.tokenStart || (o === v.tokenStart && t.pos[o] === "ADV")) return j;
+  const before = t.lower[o];
+  return before === "," || before === "and" || before === "but" || before === "“" || before === '"' ? j : -1;
 }
 
 /** Verbs by which the parties to a meeting make it known. */
