@@ -217,4 +217,13 @@ describe("clause readings", () => {
       triples(code("Rahmon met Macron in Paris. He stayed a day, and now he is urging Erdogan to help.")),
     ).toContain("TJK REQUEST TUR asserted");
   });
+
+  it("takes a battle with a named side for an attack, and a retreat's destination for no partner", () => {
+    const doc = code("Iraqi soldiers retreated into Syrian territory after a battle with Islamic State.");
+    expect(triples(doc)).toEqual([
+      "IRQ RETREAT Islamic State asserted",
+      "IRQ ASSAULT Islamic State asserted",
+    ]);
+    expect(triples(code("The government is waging a fight against corruption."))).toEqual([]);
+  });
 });

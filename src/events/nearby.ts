@@ -64,6 +64,11 @@ export function nearbyRecipients(
   return out.length ? out : [k];
 }
 
+/** Verbs of going somewhere: what follows their "to" is a destination. */
+const MOTION = new Set(
+  "retreat withdraw flee escape move return go travel cross relocate evacuate redeploy pull fall".split(" "),
+);
+
 /** Words that make what follows a topic, not a party: "talks on Syria", "concern about Iran". */
 const TOPIC_WORDS = new Set([
   "on",
@@ -90,6 +95,9 @@ function aboutTopic(v: SentenceView, m: ActorMention): boolean {
   if (i < v.tokenStart) return false;
   // "the crisis in Afghanistan", "peace in Syria": the place a noun is set in.
   if (t.lower[i] === "in" && i > v.tokenStart && t.pos[i - 1] === "NOUN") return true;
+  // "retreated to Tajik territory", "fled into Iran": where someone went.
+  if ((t.lower[i] === "to" || t.lower[i] === "into") && i > v.tokenStart && MOTION.has(t.lemma[i - 1]))
+    return true;
   // "at the border with the republics of Central Asia": a border's other side is a place.
   if (
     t.lower[i] === "with" &&
