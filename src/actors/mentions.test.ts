@@ -122,6 +122,12 @@ describe("actor mentions", () => {
     );
   });
 
+  it("takes the name of a gathering ('Congress for National Dialogue') for no actor", () => {
+    expect(
+      brief(mentionsOf("Delegates met at the Congress for National Dialogue in Sochi.")).join(" "),
+    ).not.toContain("Congress");
+  });
+
   it("gives a state body or force 'from' a state or group to that side, but not people who come from it", () => {
     expect(brief(mentionsOf("A delegation from Iran arrived in Baku."))).toContain(
       "delegation from Iran => IRN state IRN GOV",

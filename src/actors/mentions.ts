@@ -542,7 +542,7 @@ function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
     if (known) return { identity: known, end: k + 1, via: "surname" };
     if (seg.doubtful) return null;
     // Places and model designations ("T-72B1", "Mi-24") are not actors.
-    if (/\d/.test(name) || isPlaceName(ctx, seg)) return null;
+    if (/\d/.test(name) || isPlaceName(ctx, seg) || isGatheringName(t, seg)) return null;
     const identity: ActorIdentity = {
       id: `unknown:${slug(name)}`,
       name,
@@ -723,6 +723,26 @@ const FEATURE_WORDS = new Set([
   "oblast",
   "crossing",
 ]);
+
+/** Words that head the name of a gathering: "Congress for National Dialogue", "Conference on Disarmament". */
+const GATHERINGS = new Set([
+  "congress",
+  "conference",
+  "summit",
+  "forum",
+  "dialogue",
+  "convention",
+  "symposium",
+]);
+
+/** The name of a gathering, an event rather than anyone who acts. */
+function isGatheringName(t: Document["tokens"], seg: Segment): boolean {
+  return (
+    seg.end - seg.start >= 3 &&
+    GATHERINGS.has(t.lower[seg.start]) &&
+    (t.lower[seg.start + 1] === "for" || t.lower[seg.start + 1] === "on")
+  );
+}
 
 /** An unknown name that the gazetteer knows, or that ends in a feature word, is a place. */
 function isPlaceName(ctx: Context, seg: Segment): boolean {

@@ -226,4 +226,11 @@ describe("clause readings", () => {
     ]);
     expect(triples(code("The government is waging a fight against corruption."))).toEqual([]);
   });
+
+  it("looks for no guessed partner inside a relative clause after the trigger", () => {
+    const doc = code(
+      "If Qatar succeeds as a mediator, it would be a step forward to end the war that neither the UN nor the EU could stop.",
+    );
+    expect(triples(doc).filter((x) => x.includes("RETREAT"))).toEqual(["QAT RETREAT - hypothetical"]);
+  });
 });

@@ -64,6 +64,8 @@ export function nearbyRecipients(
   return out.length ? out : [k];
 }
 
+const RELATIVE_PRONOUNS = new Set(["that", "which", "who", "whom", "whose"]);
+
 /** Verbs of going somewhere: what follows their "to" is a destination. */
 const MOTION = new Set(
   "retreat withdraw flee escape move return go travel cross relocate evacuate redeploy pull fall".split(" "),
@@ -159,6 +161,8 @@ function clauseEnd(v: SentenceView, from: number): number {
   const t = v.tokens;
   for (let j = from; j < v.tokenEnd - 1; j++) {
     if (t.lower[j] === ";") return j;
+    // "the war that neither the UN nor the West could end": a relative clause is another clause.
+    if (RELATIVE_PRONOUNS.has(t.lower[j]) && j > from && t.pos[j - 1] === "NOUN") return j;
     // "discuss and develop an approach" share what follows; "remained committed to the deal and accused" do not.
     const joined = t.lower[j] === "and" || t.lower[j] === "but";
     if (j > from + 1 && joined && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX")) return j;
