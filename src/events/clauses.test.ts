@@ -233,4 +233,13 @@ describe("clause readings", () => {
     );
     expect(triples(doc).filter((x) => x.includes("RETREAT"))).toEqual(["QAT RETREAT - hypothetical"]);
   });
+
+  it("takes the speaker after the comma that closes a report, and no partner from a preposition inside an infinitive", () => {
+    const doc = code(
+      "Indonesia's central bank rejected a request by exporters to stop them losing orders to Vietnam and Thailand, a spokesman for the exporters' federation said.",
+    );
+    const reject = doc.events.find((e) => e.event === "REJECT");
+    expect(reject?.pattern).toBe("REJECT.reject+nearby");
+    expect(reject?.reported_by?.name).toBe("spokesman");
+  });
 });

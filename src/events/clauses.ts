@@ -215,8 +215,18 @@ export function speakerOf(v: SentenceView, trig: Trigger): number | null {
       } else {
         // Speaker after the report: ", the ministry said" / "said Lavrov". ", it said" is the actor speaking.
         if (t.pos[j - 1] === "PRON" && t.lower[j - 2] === ",") continue;
+        // The speaker stands after the comma that closes the report: ", a spokesman for the
+        // federation said" is the federation's word, not that of a name inside the report.
+        let comma = j - 1;
+        while (comma > trig.index && t.lower[comma] !== ",") comma--;
         const before = findSubject(v, j);
-        if (before.length && v.mentions[before[0]].tokenStart > trig.index) return before[0];
+        if (before.length && v.mentions[before[0]].tokenStart > Math.max(trig.index, comma)) return before[0];
+        if (comma > trig.index) {
+          for (let k = 0; k < v.mentions.length; k++) {
+            const m = v.mentions[k];
+            if (m.tokenStart > comma && m.tokenEnd <= j && !m.id.startsWith("unknown:")) return k;
+          }
+        }
         const after = findObject(v, j + 1);
         if (after.length && t.lower[j - 1] === ",") return after[0];
       }

@@ -394,6 +394,8 @@ export function findAfterPreposition(v: SentenceView, after: number, prep: strin
     // "rejected the charge and say their contacts with the Taliban ...": a new clause.
     if ((t.lower[j] === "and" || t.lower[j] === "but") && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX"))
       return [];
+    // "rejected a request to stop them losing orders to Korea": past an infinitive, its own phrases.
+    if (t.pos[j] === "VERB" && j > after + 1 && t.lower[j - 1] === "to") return [];
     if (t.lower[j] !== prep) continue;
     // "according to Pakistani officials" names the source, not a party.
     if (prep === "to" && t.lower[j - 1] === "according") return [];
