@@ -137,7 +137,7 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
     if (mentions.length === 0 && group.length === 0) return;
     const v = viewOf(doc.tokens, mentions, s.tokenStart, s.tokenEnd);
     const triggers = findTriggers(v, ctx.patterns);
-    /** Every trigger so far in the sentence, governed or not. */
+    /** The sentence's triggers so far, governed or not (a speakerless "must" left out). */
     const kept: Trigger[] = [];
     const firstOfSentence = events.length;
     const antecedents: Antecedents = {
@@ -145,11 +145,15 @@ export function codeDocument(ctx: CoderContext, doc: Document): EventRecord[] {
       group,
     };
     for (const trig of triggers) {
-      // A governed act still governs what follows it: "urged Kabul to hold talks to end the war".
-      const governed = isGoverned(doc.tokens, trig, kept);
-      kept.push(trig);
-      if (governed) continue;
-      events.push(...recordsFor(ctx, doc, v, si, trig, () => facts.get(si), events, antecedents));
+      // A governed act still governs what follows it: "urged Kabul to hold talks to end the war";
+      // a "must" with no one to demand it governs nothing ("Russia and Tajikistan must join forces").
+      if (isGoverned(doc.tokens, trig, kept)) {
+        kept.push(trig);
+        continue;
+      }
+      const records = recordsFor(ctx, doc, v, si, trig, () => facts.get(si), events, antecedents);
+      if (records.length || !trig.pattern.speakerActs) kept.push(trig);
+      events.push(...records);
     }
     const ownRecords = events.slice(firstOfSentence);
     // "It also sent ... It then ...": a group that acted again through its pronoun stays current.
@@ -494,6 +498,7 @@ function recordsFor(
           .map((a) => a.country)
           .filter((c) => c !== null),
       ),
+      base.event,
     );
     if (found.length) {
       recipientRefs = found.map((k) => refOf(ctx, v.mentions[k], date?.date ?? doc.published));

@@ -49,8 +49,9 @@ export function nearbyRecipients(
   speaker: number | null,
   actorIds: Set<string>,
   actorCountries: Set<string | null>,
+  event: EventType,
 ): number[] {
-  const side = { actors, speaker, actorIds, actorCountries };
+  const side = { actors, speaker, actorIds, actorCountries, material: MATERIAL.has(event) };
   const k = nearest(v, trigger, side);
   if (k < 0) return [];
   const seen = new Set<string>();
@@ -84,7 +85,18 @@ const TOPIC_WORDS = new Set([
   "toward",
 ]);
 
-function aboutTopic(v: SentenceView, m: ActorMention): boolean {
+/** Acts done to things in a place: "destroyed a reactor in Syria", "food to families in Somalia". */
+const MATERIAL = new Set<EventType>([
+  "ASSAULT",
+  "COERCE",
+  "AID",
+  "RETREAT",
+  "SANCTION",
+  "MOBILIZE",
+  "COOPERATE",
+]);
+
+function aboutTopic(v: SentenceView, m: ActorMention, material: boolean): boolean {
   const t = v.tokens;
   let i = m.tokenStart - 1;
   // Over "the new", "the post-Soviet" (a name-like modifier that names no one).
@@ -95,8 +107,9 @@ function aboutTopic(v: SentenceView, m: ActorMention): boolean {
   )
     i--;
   if (i < v.tokenStart) return false;
-  // "the crisis in Afghanistan", "peace in Syria": the place a noun is set in.
-  if (t.lower[i] === "in" && i > v.tokenStart && t.pos[i - 1] === "NOUN") return true;
+  // "talks on the crisis in Afghanistan", "peace in Syria": the place a noun is set in. A material
+  // act on something in a state ("destroyed a reactor in Syria") is done to that state.
+  if (!material && t.lower[i] === "in" && i > v.tokenStart && t.pos[i - 1] === "NOUN") return true;
   // "retreated to Tajik territory", "fled into Iran": where someone went.
   if ((t.lower[i] === "to" || t.lower[i] === "into") && i > v.tokenStart && MOTION.has(t.lemma[i - 1]))
     return true;
@@ -146,6 +159,8 @@ interface ActingSide {
   speaker: number | null;
   actorIds: Set<string>;
   actorCountries: Set<string | null>;
+  /** A material act, done to things in a place (see aboutTopic). */
+  material: boolean;
 }
 
 /** Mention k names a resolved actor that is neither one of the actors nor on their side. */
@@ -203,7 +218,7 @@ function nearest(v: SentenceView, trigger: { index: number; after: number }, sid
   const usable = (k: number): boolean =>
     otherSide(v, k, side) &&
     k !== side.speaker &&
-    !aboutTopic(v, v.mentions[k]) &&
+    !aboutTopic(v, v.mentions[k], side.material) &&
     !modifier(v, v.mentions[k]);
   // After the trigger, within its clause: "remained committed to the deal and accused the US" stops at "and accused".
   const end = clauseEnd(v, trigger.after);
