@@ -364,7 +364,8 @@ export function findTriggers(v: SentenceView, patterns: PatternSet): Trigger[] {
     const index = cls ? patterns.byTrigger[cls] : undefined;
     let candidates = index?.get(t.lemma[i]);
     if (index && !candidates && t.lower[i] !== t.lemma[i]) candidates = index.get(t.lower[i]);
-    if (!candidates && cls !== "VERB")
+    // Only a noun or an adjective can be a mistagged verb or noun trigger.
+    if (!candidates && (t.pos[i] === "NOUN" || t.pos[i] === "ADJ"))
       candidates =
         mistaggedPast(v, i, patterns) ??
         mistaggedPresent(v, i, patterns) ??
