@@ -122,6 +122,19 @@ describe("actor mentions", () => {
     );
   });
 
+  it("reads 'the Clinton administration', 'the Merkel government' as the leader's state", () => {
+    expect(brief(mentionsOf("The Clinton administration criticized China.", "1998-05-01"))).toContain(
+      "Clinton => USA state USA GOV",
+    );
+    expect(brief(mentionsOf("The Merkel government welcomed the deal.", "2015-07-20"))).toContain(
+      "Merkel government => DEU state DEU GOV",
+    );
+    // A surname two states' leaders have borne names neither (Santos: Angola and Colombia).
+    expect(brief(mentionsOf("The Santos government criticized Russia.", "2012-03-01")).join(" ")).not.toMatch(
+      /state (?:AGO|COL)/,
+    );
+  });
+
   it("takes the name of a gathering ('Congress for National Dialogue') for no actor", () => {
     expect(
       brief(mentionsOf("Delegates met at the Congress for National Dialogue in Sochi.")).join(" "),

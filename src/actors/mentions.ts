@@ -442,6 +442,17 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
   if (head && person) {
     const identity = dictionaryPerson(ctx, person, mod);
     registerSurname(ctx, head, identity);
+    // "the Merkel government", "the Biden administration": the leader's state.
+    const body = segs[m + 1];
+    if (
+      body &&
+      adjacent(ctx, head, body) &&
+      body.end - body.start === 1 &&
+      LED_BODIES.has(t.lower[body.start])
+    ) {
+      const led = bodyOfLeader(ctx, identity, roleOf(body));
+      if (led !== identity) return { identity: led, end: m + 2, via: "leader", role: t.lower[body.start] };
+    }
     return { identity, end: m + 1, via: mod || roles.length ? "title" : "alias", role: roleWords };
   }
   if (head?.kind === "name") {
@@ -541,6 +552,9 @@ function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
     const known = seg.end - seg.start === 1 ? ctx.surnames.get(t.lower[seg.start]) : undefined;
     if (known) return { identity: known, end: k + 1, via: "surname" };
     if (seg.doubtful) return null;
+    // "the Clinton administration", "the Merkel government": a leader's surname names the state.
+    const led = ledGovernment(ctx, seg);
+    if (led) return { identity: led, end: k + 1, via: "leader" };
     // Places and model designations ("T-72B1", "Mi-24") are not actors.
     if (/\d/.test(name) || isPlaceName(ctx, seg) || isGatheringName(t, seg)) return null;
     const identity: ActorIdentity = {
@@ -723,6 +737,45 @@ const FEATURE_WORDS = new Set([
   "oblast",
   "crossing",
 ]);
+
+/** Bodies a leader's surname names: "the Bush administration", "the Merkel government". */
+const LED_BODIES = new Set(["administration", "government", "cabinet"]);
+/** Offices whose holder's surname names the government: heads of state and of government. */
+const LEADING_TITLE = /^(?:president|prime minister|chancellor|premier)$/i;
+const leaderSurnames = new WeakMap<ActorDictionary, Map<string, Set<string>>>();
+
+/** Surname (lower case) -> the states whose head of state or government bore it. */
+function leaderCountries(dict: ActorDictionary): Map<string, Set<string>> {
+  let found = leaderSurnames.get(dict);
+  if (!found) {
+    found = new Map();
+    for (const e of dict.entries.values()) {
+      if (e.kind !== "person" || !e.country || !e.periods?.some((p) => LEADING_TITLE.test(p.title ?? "")))
+        continue;
+      const surname = e.name.split(" ").at(-1)!.toLowerCase();
+      const set = found.get(surname) ?? new Set<string>();
+      set.add(e.country);
+      found.set(surname, set);
+    }
+    leaderSurnames.set(dict, found);
+  }
+  return found;
+}
+
+/**
+ * "the Clinton administration": a one-word name right before "administration", "government" or
+ * "cabinet" that only leaders of one state have borne is that state's government; else null.
+ */
+function ledGovernment(ctx: Context, seg: Segment): ActorIdentity | null {
+  const t = ctx.doc.tokens;
+  if (seg.end - seg.start !== 1 || !LED_BODIES.has(t.lower[seg.end]) || t.text[seg.end] !== t.lower[seg.end])
+    return null;
+  const countries = leaderCountries(ctx.dict).get(t.lower[seg.start]);
+  if (countries === undefined || countries.size !== 1) return null;
+  const [country] = countries;
+  const state = ctx.dict.entries.get(country);
+  return state ? stateGovernment(identityAt(state, ctx.date)) : null;
+}
 
 /** Words that head the name of a gathering: "Congress for National Dialogue", "Conference on Disarmament". */
 const GATHERINGS = new Set([
