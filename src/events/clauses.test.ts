@@ -242,4 +242,21 @@ describe("clause readings", () => {
     expect(reject?.pattern).toBe("REJECT.reject+nearby");
     expect(reject?.reported_by?.name).toBe("spokesman");
   });
+
+  it("joins a list with 'as well as' but not with a lone 'as'", () => {
+    expect(
+      triples(code("Russia is seeking to build ties with the Taliban as US troops leave Afghanistan.")),
+    ).toEqual(["RUS SUPPORT AFG asserted", "USA RETREAT AFG asserted"]);
+    expect(triples(code("Russia, China as well as Iran condemned the strike."))).toEqual([
+      "RUS ACCUSE - asserted",
+      "CHN ACCUSE - asserted",
+      "IRN ACCUSE - asserted",
+    ]);
+  });
+
+  it("takes 'a banned terrorist organization' for a description, not a ban", () => {
+    expect(code("Egypt considers the Muslim Brotherhood a banned terrorist organization.").events).toEqual(
+      [],
+    );
+  });
 });

@@ -143,11 +143,9 @@ export function coordinated(v: SentenceView, k: number, limit: { from: number; t
     if (v.mentions[a].tokenStart === v.mentions[b].tokenStart) return true;
     // Tokens strictly between mention a and mention b are all list glue.
     const words = t.lower.slice(v.mentions[a].tokenEnd, v.mentions[b].tokenStart).filter((w) => w !== "the");
-    return (
-      words.length > 0 &&
-      words.length <= 3 &&
-      words.every((w) => LIST_GLUE.has(w) || w === "as" || w === "well")
-    );
+    // "as well as" joins a list; a lone "as" opens a clause ("ties with the Taliban as US troops leave").
+    const asWellAs = words.join(" ").replace(/^, /, "") === "as well as";
+    return words.length > 0 && words.length <= 4 && (asWellAs || words.every((w) => LIST_GLUE.has(w)));
   };
   const out = [k];
   for (let a = k - 1; a >= 0 && v.mentions[a].tokenStart >= limit.from && glue(a, out[0]); a--)

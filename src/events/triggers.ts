@@ -307,7 +307,9 @@ const DEMONYM_ENDING = /(?:an|ese|ish|i|ic)$/;
 function attributiveParticiple(v: SentenceView, i: number): boolean {
   const t = v.tokens;
   if (!t.lower[i].endsWith("ed") || i <= v.tokenStart || i + 1 >= v.tokenEnd) return false;
-  if (t.pos[i + 1] !== "NOUN" && t.pos[i + 1] !== "PROPN") return false;
+  // "a banned terrorist organization": an adjective may come between it and its noun.
+  const noun = t.pos[i + 1] === "ADJ" && i + 2 < v.tokenEnd ? i + 2 : i + 1;
+  if (t.pos[noun] !== "NOUN" && t.pos[noun] !== "PROPN") return false;
   let j = i - 1;
   for (let k = 0; k < 2 && j > v.tokenStart; k++) {
     const modifier =
