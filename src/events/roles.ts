@@ -392,6 +392,14 @@ export function findAfterPreposition(v: SentenceView, after: number, prep: strin
     // "rejected the charge and say their contacts with the Taliban ...": a new clause.
     if ((t.lower[j] === "and" || t.lower[j] === "but") && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX"))
       return [];
+    // "the 9/11 attacks, resulting in an invasion by US-led forces": a participle after a comma opens another clause.
+    if (
+      t.lower[j] === "," &&
+      t.pos[j + 1] === "VERB" &&
+      t.lower[j + 1]?.endsWith("ing") &&
+      t.lower[j + 1] !== "including"
+    )
+      return [];
     // "rejected a request to stop them losing orders to Korea": past an infinitive, its own phrases.
     if (t.pos[j] === "VERB" && j > after + 1 && t.lower[j - 1] === "to") return [];
     if (t.lower[j] !== prep) continue;
