@@ -261,8 +261,11 @@ describe("clause readings", () => {
   });
 
   it("reads no 'by X' agent past a participle clause after a comma", () => {
-    const doc = code("The group carried out the 2008 attacks, resulting in an invasion by Ethiopian forces.");
-    const attacks = doc.events.find((e) => e.evidence.trigger.text === "attacks");
-    expect(attacks?.actor.country ?? null).not.toBe("ETH");
+    const doc = code(
+      "It sheltered al-Shabaab, the network that planned the 2008 attacks, resulting in an invasion by Ethiopian forces.",
+    );
+    expect(
+      doc.events.filter((e) => e.evidence.trigger.text === "attacks" && e.actor.country === "ETH"),
+    ).toEqual([]);
   });
 });
