@@ -268,4 +268,14 @@ describe("clause readings", () => {
       doc.events.filter((e) => e.evidence.trigger.text === "attacks" && e.actor.country === "ETH"),
     ).toEqual([]);
   });
+
+  it("reads a person named after a description of the same side as that description, not a second member", () => {
+    const doc = code(
+      "A meeting was held between the leader of Hamas, Ismail Haniyeh, and Turkish President Recep Tayyip Erdogan.",
+      "2019-12-15",
+    );
+    expect(doc.events.map((e) => `${e.actor.name} ${e.event} ${e.recipient?.name}`)).toEqual([
+      "Ismail Haniyeh CONSULT Recep Tayyip Erdogan",
+    ]);
+  });
 });

@@ -159,7 +159,29 @@ export function coordinated(v: SentenceView, k: number, limit: { from: number; t
   // Commas alone make an apposition ("Lapin, the Commander of the District,"), not a list:
   // a list closes with "and", "or", "&", a slash or a hyphen somewhere between its members.
   if (out.length > 1 && !closesList(v, out)) return [k];
-  return out;
+  // "the former leader of the Taliban, Mullah Akhtar Mansoor, and Putin": a person named after a
+  // description of the same side is that description, not another member.
+  return dropDescribed(v, out);
+}
+
+/** Mention b, after only a comma, is the person mention a describes (same side, one of them a person). */
+function namesPrevious(v: SentenceView, a: number, b: number): boolean {
+  const t = v.tokens;
+  const ma = v.mentions[a];
+  const mb = v.mentions[b];
+  if (mb.tokenStart !== ma.tokenEnd + 1 || t.lower[ma.tokenEnd] !== ",") return false;
+  if (!ma.country || ma.country !== mb.country) return false;
+  return (ma.kind === "person") !== (mb.kind === "person");
+}
+
+/** The list without the descriptions its person members stand in apposition to. */
+function dropDescribed(v: SentenceView, out: number[]): number[] {
+  const drop = new Set<number>();
+  for (let n = 1; n < out.length; n++) {
+    if (!namesPrevious(v, out[n - 1], out[n])) continue;
+    drop.add(v.mentions[out[n]].kind === "person" ? out[n - 1] : out[n]);
+  }
+  return drop.size ? out.filter((m) => !drop.has(m)) : out;
 }
 
 function closesList(v: SentenceView, members: number[]): boolean {
