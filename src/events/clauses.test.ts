@@ -278,4 +278,11 @@ describe("clause readings", () => {
       "Ismail Haniyeh CONSULT Recep Tayyip Erdogan",
     ]);
   });
+
+  it("reads an act someone is reluctant or unlikely to do as hypothetical", () => {
+    expect(triples(code("India is unlikely to attend the summit."))).toEqual(["IND CONSULT - hypothetical"]);
+    expect(triples(code("Hungary is reluctant to support new sanctions on Russia."))[0]).toMatch(
+      / hypothetical$/,
+    );
+  });
 });

@@ -23,6 +23,12 @@ const HYPOTHETICAL = new Set([
   "willing",
   "prepared",
   "able",
+  // "reluctant to agree", "unlikely to attend": an act held back is not one that happened.
+  "reluctant",
+  "unwilling",
+  "unlikely",
+  "hesitant",
+  "loath",
 ]);
 const FUTURE = new Set([
   "will",
