@@ -285,4 +285,28 @@ describe("clause readings", () => {
       / hypothetical$/,
     );
   });
+
+  it("makes no one who condemns or welcomes an act a party to it", () => {
+    expect(triples(code("The UN condemned the attack, which killed 12 people in Nigeria."))).toEqual([
+      "UN ACCUSE - asserted",
+    ]);
+    expect(triples(code("Egypt criticized the talks in Jeddah."))).toEqual(["EGY ACCUSE - asserted"]);
+    expect(triples(code("Russia held talks with Iran."))).toEqual(["RUS CONSULT IRN asserted"]);
+  });
+
+  it("gives a relative clause's verb its antecedent, and skips the clause when guessing partners", () => {
+    const doc = code("Hamas, which attacked Israel on Saturday, rejected the proposal.");
+    expect(triples(doc)).toEqual(["PSE ASSAULT ISR asserted", "PSE REJECT - asserted"]);
+    const pkk = code(
+      "The PKK, which is listed as a terrorist group by Turkey, the US and the EU, attacked a police post.",
+    );
+    expect(triples(pkk).filter((x) => x.includes("ASSAULT"))).toEqual(["PKK ASSAULT - asserted"]);
+  });
+
+  it("gives a verb after 'and did not' the first verb's subject", () => {
+    const doc = code(
+      "He said Moscow would not send troops to Afghanistan and did not discuss it with Kabul.",
+    );
+    expect(triples(doc).filter((x) => x.includes("CONSULT"))).toEqual(["RUS CONSULT AFG negated"]);
+  });
 });

@@ -7,7 +7,7 @@
  */
 import type { ActorIdentity, ActorMention } from "../model/actor.js";
 import type { EventType } from "../model/event.js";
-import { coordinated, ownerAt, type SentenceView } from "./roles.js";
+import { coordinated, ownerAt, relativeClauseBefore, type SentenceView } from "./roles.js";
 
 /** Types that may stand without a recipient (EVENTS.md): no one is guessed for them. */
 const RECIPIENT_OPTIONAL = new Set<EventType>(["MOBILIZE", "PROTEST"]);
@@ -227,9 +227,12 @@ function nearest(v: SentenceView, trigger: { index: number; after: number }, sid
     if (m.tokenStart >= trigger.after && m.tokenStart < end && usable(k)) return k;
   }
   // Before it, not a subject of its own: "Lavrov urged the Afghan sides to accelerate the negotiations"
-  // are the sides' negotiations, not Lavrov's; "amid the dispute with Kyrgyzstan" names a party.
+  // are the sides' negotiations, not Lavrov's; "amid the dispute with Kyrgyzstan" names a party;
+  // "Hamas, which attacked Israel, rejected" says nothing of whom the rejection is for.
+  const relative = relativeClauseBefore(v, trigger.index);
   for (let k = v.mentions.length - 1; k >= 0; k--) {
     const m = v.mentions[k];
+    if (relative && m.tokenStart > relative[0] && m.tokenEnd <= relative[1]) continue;
     if (m.tokenEnd <= trigger.index && usable(k) && (afterPreposition(v, m) || !subjectLike(v, m))) return k;
   }
   return -1;

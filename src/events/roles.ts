@@ -218,16 +218,18 @@ function appositionOf(v: SentenceView, a: number, b: number): boolean {
  * "Uzbekistan, which borders Afghanistan, offered": the token range of a
  * relative clause set off by commas that closes right before token i, or null.
  */
-function relativeClauseBefore(v: SentenceView, i: number): [number, number] | null {
+export function relativeClauseBefore(v: SentenceView, i: number): [number, number] | null {
   const t = v.tokens;
   let close = i - 1;
   if (close > v.tokenStart && t.pos[close] === "ADV") close--;
   if (close <= v.tokenStart || t.lower[close] !== ",") return null;
+  // Commas of a list inside the clause ("listed by Turkey, the US and the EU,") are passed over.
   for (let j = close - 2; j > v.tokenStart && j > close - 30; j--) {
     const w = t.lower[j];
+    if (w === ";") return null;
     if (w === ",") {
       const next = t.lower[j + 1];
-      return next === "which" || next === "who" || next === "whose" || next === "where" ? [j, close] : null;
+      if (next === "which" || next === "who" || next === "whose" || next === "where") return [j, close];
     }
   }
   return null;
@@ -330,8 +332,26 @@ function namesSubjectMembers(v: SentenceView, m: ActorMention): boolean {
   return true;
 }
 
+/** "the attack, which killed 12 people": a relative pronoun subject before the verb at i, or -1. */
+function relativeSubject(v: SentenceView, i: number): number {
+  const t = v.tokens;
+  let j = i - 1;
+  while (j > v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) j--;
+  const w = t.lower[j];
+  // "that" is left to the ordinary search: "the only one in the region that refuses" is a state's.
+  return (w === "which" || w === "who") && j > v.tokenStart && t.lower[j - 1] === "," ? j : -1;
+}
+
 export function findSubject(v: SentenceView, i: number): number[] {
   const t = v.tokens;
+  // "Hamas, which attacked ..." is Hamas's act; "the attack, which killed 12" names no one who acts.
+  const relativePronoun = relativeSubject(v, i);
+  if (relativePronoun >= 0) {
+    let a = relativePronoun - 1;
+    if (a > v.tokenStart && t.lower[a] === ",") a--;
+    const k = ownerAt(v, a);
+    return k >= 0 ? [k] : [];
+  }
   if (unresolvedSubject(v, i)) return [];
   const relative = relativeClauseBefore(v, i);
   // "Russia supports the government, and it is supporting ...": "it" is a subject, not an object.

@@ -48,9 +48,17 @@ export function participleHost(v: SentenceView, i: number): number {
     (t.pos[i - 2] === "NOUN" || t.pos[i - 2] === "PROPN" || t.pos[i - 2] === "NUM") &&
     !completesNoun(v, i);
   // "will reduce its forces ... and withdraw the rest": a verb after "and" shares the first verb's subject.
-  const coordinatedVerb = i - 1 > v.tokenStart && t.lower[i - 1] === "and" && t.pos[i] === "VERB";
+  // "and did not discuss", "and will also send": auxiliaries and adverbs may stand after the "and".
+  let a = i - 1;
+  while (
+    a > v.tokenStart &&
+    i - a <= 4 &&
+    (t.pos[a] === "AUX" || t.pos[a] === "ADV" || t.lower[a] === "not" || t.lower[a] === "n't")
+  )
+    a--;
+  const coordinatedVerb = a > v.tokenStart && t.lower[a] === "and" && t.pos[i] === "VERB";
   if (!participle && !purpose && !coordinatedVerb) return i;
-  for (let j = i - 2; j >= v.tokenStart && j > i - 25; j--) {
+  for (let j = (coordinatedVerb ? a : i) - 2; j >= v.tokenStart && j > i - 25; j--) {
     if (t.lower[j] === ";") break;
     if (t.pos[j] === "VERB" && !t.lower[j].endsWith("ing")) return j;
   }
@@ -101,6 +109,17 @@ function instrumentAgent(v: SentenceView, i: number): number[] {
 }
 
 const NOT_GOVERNING = new Set(["be", "have", "become", "seem", "remain"]);
+/**
+ * Verbs that judge or report an act rather than do it: "condemned the attack", "welcomed the
+ * talks", "criticized the strikes" make the speaker no party to the act named.
+ */
+const COMMENTING = new Set(
+  (
+    "condemn criticize criticise denounce deplore decry slam blast welcome praise hail applaud laud " +
+    "commend acknowledge mourn regret lament question doubt dismiss investigate report confirm deny " +
+    "blame protest oppose support back endorse reject describe discuss"
+  ).split(" "),
+);
 
 /**
  * "held [the first] talks", "oversaw the transfer": a verb governs the noun at i. "Have" does
@@ -112,7 +131,7 @@ function objectOfVerb(v: SentenceView, i: number, partner = false): boolean {
     const pos = t.pos[j];
     if (pos === "VERB" || (partner && pos === "AUX" && t.lemma[j] === "have")) {
       if (partner && t.lemma[j] === "have") return true;
-      return !SPEECH_VERBS.has(t.lemma[j]) && !NOT_GOVERNING.has(t.lemma[j]);
+      return !SPEECH_VERBS.has(t.lemma[j]) && !NOT_GOVERNING.has(t.lemma[j]) && !COMMENTING.has(t.lemma[j]);
     }
     if (
       !(pos === "DET" || pos === "ADJ" || pos === "NUM" || pos === "NOUN" || pos === "PRON" || pos === "ADV")
