@@ -309,4 +309,20 @@ describe("clause readings", () => {
     );
     expect(triples(doc).filter((x) => x.includes("CONSULT"))).toEqual(["RUS CONSULT AFG negated"]);
   });
+
+  it("gives 'he' in a reported or coordinated clause to the person who opens the sentence", () => {
+    expect(
+      triples(code("Czech President Vaclav Klaus said Thursday he had rejected the proposed government.")),
+    ).toContain("CZE REJECT government asserted");
+    const doc = code(
+      "Kenyan President William Ruto asked parliament to pass the budget and said he would veto any cuts.",
+    );
+    expect(doc.events.find((e) => e.event === "REJECT")?.actor.country).toBe("KEN");
+  });
+
+  it("gives a verb after 'and' the subject of the clause's main verb, past an infinitive", () => {
+    expect(triples(code("Russia urged Kyiv to stop shelling Donetsk and threatened to respond."))).toContain(
+      "RUS THREATEN UKR asserted",
+    );
+  });
 });

@@ -257,6 +257,12 @@ export function pronounBefore(v: SentenceView, i: number): number {
   while (o > v.tokenStart && t.pos[o] === "ADV" && j - o <= 2) o--;
   if (o < v.tokenStart || (o === v.tokenStart && t.pos[o] === "ADV")) return j;
   const before = t.lower[o];
+  // "said he would veto", "said Thursday he had rejected", "stressed that it will not": a reported
+  // clause opens with its pronoun.
+  for (let k = j - 1; k >= v.tokenStart && k >= j - 4; k--) {
+    if (SPEECH_VERBS.has(t.lemma[k]) || t.lower[k] === "that") return j;
+    if (!["ADV", "PROPN", "NUM", "ADP", "NOUN", "DET"].includes(t.pos[k])) break;
+  }
   return before === "," || before === "and" || before === "but" || before === "“" || before === '"' ? j : -1;
 }
 

@@ -267,6 +267,13 @@ function recordsFor(
   }
   let pronoun = seekerPronoun >= 0 ? seekerPronoun : actors.length === 0 ? pronounBefore(v, trig.index) : -1;
   const personal = pronoun >= 0 && (t.lower[pronoun] === "he" || t.lower[pronoun] === "she");
+  // "The president asked parliament to approve it and said he would veto cuts": the sentence's
+  // subject, named in this sentence, acts under its own name.
+  const sentencePerson = personal && seekerPronoun < 0 ? subjectBefore(v, pronoun) : -1;
+  if (sentencePerson >= 0) {
+    actors = [sentencePerson];
+    pronoun = -1;
+  }
   const standsFor =
     pronoun < 0 ? [] : personal ? (antecedents.person ? [antecedents.person] : []) : antecedents.group;
   if (standsFor.length === 0) pronoun = -1;
@@ -545,6 +552,20 @@ function recordsFor(
       reported_by: speakerRef && speakerRef.id !== actor.id ? speakerRef : null,
     };
   }
+}
+
+/** The person or role that opens the sentence as the subject of its verb, before token `before` (its index), or -1. */
+function subjectBefore(v: SentenceView, before: number): number {
+  const t = v.tokens;
+  // "ISLAMABAD -- Pakistani Prime Minister Gilani said": a dateline may come first.
+  for (let k = 0; k < v.mentions.length; k++) {
+    const m = v.mentions[k];
+    if (m.tokenEnd > before || m.tokenStart > v.tokenStart + 6) return -1;
+    if (m.kind !== "person" && !m.id.startsWith("role:")) continue;
+    const next = t.pos[m.tokenEnd];
+    return next === "VERB" || next === "AUX" || next === "ADV" ? k : -1;
+  }
+  return -1;
 }
 
 /** The actors a sentence opens with, as its subject: "Russia, Iran and Turkey announced ...". */

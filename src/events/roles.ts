@@ -281,8 +281,11 @@ function unresolvedSubject(v: SentenceView, i: number): boolean {
   if (j < v.tokenStart || ownerAt(v, j) >= 0) return false;
   if (completesNoun(v, j + 1)) return true;
   // "... after they called for": a pronoun opening a subordinate clause has its own referent.
-  if (t.pos[j] === "PRON")
+  if (t.pos[j] === "PRON") {
+    // "he", "she": the coder's pronoun reading finds whom they stand for, never the nearest name.
+    if (t.lower[j] === "he" || t.lower[j] === "she") return true;
     return j > v.tokenStart && SUBORDINATORS.has(t.lower[j - 1]) && SUBJECT_PRONOUN.has(t.lower[j]);
+  }
   if (t.pos[j] !== "NOUN") return false;
   let k = j;
   while (

@@ -60,7 +60,9 @@ export function participleHost(v: SentenceView, i: number): number {
   if (!participle && !purpose && !coordinatedVerb) return i;
   for (let j = (coordinatedVerb ? a : i) - 2; j >= v.tokenStart && j > i - 25; j--) {
     if (t.lower[j] === ";") break;
-    if (t.pos[j] === "VERB" && !t.lower[j].endsWith("ing")) return j;
+    // "urged Kyiv to stop shelling Donetsk and threatened": an infinitive is no clause's main verb.
+    if (t.pos[j] === "VERB" && !t.lower[j].endsWith("ing") && !(coordinatedVerb && t.lower[j - 1] === "to"))
+      return j;
   }
   return i;
 }
