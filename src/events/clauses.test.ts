@@ -325,4 +325,29 @@ describe("clause readings", () => {
       "RUS THREATEN UKR asserted",
     );
   });
+
+  it("announces no meeting that is judged, cancelled or only said to be held, and sees a date before 'that'", () => {
+    expect(
+      triples(
+        code(
+          "Armenia and Azerbaijan announced on Tuesday that peace negotiations would resume in Washington.",
+        ),
+      ),
+    ).toEqual(["ARM CONSULT - future", "AZE CONSULT - future"]);
+    expect(
+      triples(code("Kenya and Somalia announced that talks on the maritime border had been cancelled.")),
+    ).toEqual([]);
+    expect(triples(code("Moscow said the meeting on Syria was useless."))).toEqual([]);
+  });
+
+  it("dates a meeting whose start is announced with 'will' as to come, not an act that merely has effects", () => {
+    expect(
+      triples(
+        code("Qatar announced that talks between Sudan's army and the RSF will begin in Doha on Monday."),
+      ),
+    ).toEqual(["SDN CONSULT RSF future"]);
+    expect(triples(code("Iran's support for the Houthis will have grave consequences."))[0]).toMatch(
+      / asserted$/,
+    );
+  });
 });

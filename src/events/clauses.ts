@@ -278,14 +278,64 @@ export function announcersOf(v: SentenceView, trig: Trigger): number[] {
   const t = v.tokens;
   // "confirmed to all gathered at the meeting": a meeting after a preposition is where it was said.
   let h = trig.index - 1;
-  while (h > v.tokenStart && ["DET", "ADJ", "NUM", "NOUN", "PROPN"].includes(t.pos[h])) h--;
+  while (
+    h > v.tokenStart &&
+    t.lower[h] !== "that" &&
+    ["DET", "ADJ", "NUM", "NOUN", "PROPN"].includes(t.pos[h])
+  )
+    h--;
   if (t.pos[h] === "ADP" && t.lower[h] !== "of") return [];
+  // "talks ... had been cancelled": no meeting to hold.
+  for (let j = trig.after; j < v.tokenEnd && j < trig.after + 8; j++)
+    if (CALLED_OFF.has(t.lemma[j])) return [];
   for (let j = trig.index - 1; j >= v.tokenStart && j >= trig.index - 15; j--) {
     if (t.lower[j] === ";") break;
-    if (ANNOUNCING.has(t.lemma[j]) && t.pos[j] === "VERB") return findSubject(v, j);
+    if (ANNOUNCING.has(t.lemma[j]) && t.pos[j] === "VERB") {
+      // "said the meeting was useless" judges a meeting; "said talks will resume" or "had ended" reports one.
+      if (
+        !FORMAL_ANNOUNCING.has(t.lemma[j]) &&
+        !announcedAhead(t, trig, v.tokenEnd) &&
+        !happensNext(t, trig, v.tokenEnd)
+      )
+        return [];
+      return findSubject(v, j);
+    }
   }
   return [];
 }
+
+/** Verbs by which a meeting takes place or ends: "talks had ended", "were held", "resumed". */
+const HAPPENING = new Set([
+  "begin",
+  "start",
+  "open",
+  "resume",
+  "continue",
+  "end",
+  "conclude",
+  "close",
+  "finish",
+  "convene",
+]);
+
+/** The next full verb after the meeting noun says it took place: "talks had ended", "were held in Doha". */
+function happensNext(t: Document["tokens"], trig: Trigger, end: number): boolean {
+  for (let j = trig.after; j < end && j < trig.after + 8; j++) {
+    if (t.pos[j] === "AUX") continue;
+    if (t.pos[j] === "VERB")
+      return (
+        HAPPENING.has(t.lemma[j]) ||
+        t.lower[j] === "held" ||
+        (t.lemma[j] === "take" && t.lower[j + 1] === "place")
+      );
+  }
+  return false;
+}
+
+/** Verbs that make a meeting known by themselves, whatever its tense. */
+const FORMAL_ANNOUNCING = new Set(["announce", "confirm", "declare"]);
+/** What happens to a meeting that will not be held. */
+const CALLED_OFF = new Set(["cancel", "postpone", "suspend", "collapse", "delay", "scrap", "stall", "fail"]);
 
 /**
  * An announced meeting is still to come when the announcement names it outright ("announced

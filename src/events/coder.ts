@@ -329,6 +329,9 @@ function recordsFor(
   let speaker = p.speakerActs ? null : speakerOf(v, trig);
   let modality = modalityOf(t, trig.index, v.tokenStart);
   if (announced && modality === "asserted" && announcedAhead(t, trig, v.tokenEnd)) modality = "future";
+  // "talks between Kabul and the Taliban will begin on Monday": the noun's own verb is ahead of it.
+  if (p.pos === "NOUN" && modality === "asserted" && willFollow(t, trig.after, v.tokenEnd))
+    modality = "future";
   // "will reduce its forces ... and withdraw the rest": the first verb's "will" carries over.
   if (modality === "asserted" && t.lower[trig.index - 1] === "and" && p.pos === "VERB") {
     const host = participleHost(v, trig.index);
@@ -552,6 +555,37 @@ function recordsFor(
       reported_by: speakerRef && speakerRef.id !== actor.id ? speakerRef : null,
     };
   }
+}
+
+/** Verbs by which a named act takes place: "talks will begin", "the summit will be held". */
+const TAKING_PLACE = new Set([
+  "begin",
+  "start",
+  "open",
+  "resume",
+  "continue",
+  "take",
+  "be",
+  "convene",
+  "go",
+  "happen",
+]);
+
+/**
+ * "talks between Kabul and the Taliban will begin": a noun whose own happening is announced with
+ * "will"/"would" is to come ("Russian support will have consequences" is support that exists).
+ */
+function willFollow(t: Document["tokens"], from: number, end: number): boolean {
+  for (let j = from; j < end && j < from + 10; j++) {
+    const w = t.lower[j];
+    if (w === "will" || w === "would" || w === "shall" || w === "'ll") {
+      let k = j + 1;
+      while (k < end && t.pos[k] === "ADV") k++;
+      return TAKING_PLACE.has(t.lemma[k]);
+    }
+    if (t.pos[j] === "VERB" || w === "," || w === ";") return false;
+  }
+  return false;
 }
 
 /** The person or role that opens the sentence as the subject of its verb, before token `before` (its index), or -1. */
