@@ -350,4 +350,18 @@ describe("clause readings", () => {
       / asserted$/,
     );
   });
+
+  it("takes those named 'with the participation of' as the sides of an agentless meeting", () => {
+    expect(triples(code("The talks were held with the participation of Egypt, Qatar and Turkey."))).toEqual([
+      "EGY CONSULT QAT asserted",
+      "EGY CONSULT TUR asserted",
+    ]);
+  });
+
+  it("gives a refusal to return to talks to their convenor", () => {
+    const doc = code(
+      "Turkey hosted talks between Russia and Ukraine in Istanbul. Ukraine refused to return to the talks.",
+    );
+    expect(triples(doc)).toContain("UKR REJECT TUR asserted");
+  });
 });

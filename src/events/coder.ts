@@ -244,6 +244,8 @@ function recordsFor(
   if (actors.length === 0 && p.event === "CONSULT") {
     actors = announcersOf(v, trig).filter((k) => !recipients.includes(k));
     announced = actors.length > 0;
+    // "The talks were held with the participation of Russia, Iran and Turkey": those who took part.
+    if (!announced && recipients.length === 0) actors = participantsNamed(v, trig);
   }
   if (p.speakerActs) {
     // "X said Y must ...": X asks Y; without a speaker the obligation is no one's request.

@@ -100,7 +100,7 @@ const MEETING_NOUNS = new Set(
 /** "took part in the negotiations", "attended these talks": a meeting the text has already named. */
 export function joinsEarlierMeeting(t: Document["tokens"], trig: Trigger, end: number): boolean {
   let j = trig.after;
-  if (t.lower[j] === "in" || t.lower[j] === "at") j++;
+  if (t.lower[j] === "in" || t.lower[j] === "at" || t.lower[j] === "to") j++;
   if (!(t.lower[j] === "the" || t.lower[j] === "these" || t.lower[j] === "this" || t.lower[j] === "that"))
     return false;
   j++;
@@ -108,7 +108,7 @@ export function joinsEarlierMeeting(t: Document["tokens"], trig: Trigger, end: n
   return j < end && MEETING_NOUNS.has(t.lower[j]);
 }
 
-const JOINING = new Set(["participate", "attend", "join"]);
+const JOINING = new Set(["participate", "attend", "join", "rejoin", "return"]);
 
 /**
  * "refused to take part in this format", "declined to attend the talks": the index after the
