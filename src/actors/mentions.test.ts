@@ -135,6 +135,15 @@ describe("actor mentions", () => {
     );
   });
 
+  it("reads 'a Chadian armed group', 'an Iraqi armed faction' as that country's armed group, not its state", () => {
+    expect(brief(mentionsOf("A Chadian armed group attacked a camp."))).toEqual([
+      "Chadian armed group => TCD.REB armed_group TCD REB",
+    ]);
+    expect(brief(mentionsOf("An Iraqi armed faction claimed the attack.")).join(" ")).toContain(
+      "armed_group IRQ REB",
+    );
+  });
+
   it("takes the name of a gathering ('Congress for National Dialogue') for no actor", () => {
     expect(
       brief(mentionsOf("Delegates met at the Congress for National Dialogue in Sochi.")).join(" "),
