@@ -124,10 +124,16 @@ describe("actor mentions", () => {
 
   it("reads 'the Clinton administration', 'the Merkel government' as the leader's state", () => {
     expect(brief(mentionsOf("The Clinton administration criticized China.", "1998-05-01"))).toContain(
-      "Clinton => USA state USA GOV",
+      "Clinton administration => USA state USA GOV",
     );
     expect(brief(mentionsOf("The Merkel government welcomed the deal.", "2015-07-20"))).toContain(
       "Merkel government => DEU state DEU GOV",
+    );
+    expect(brief(mentionsOf("The Assad regime bombed Aleppo.", "2015-07-20"))).toContain(
+      "Assad regime => SYR state SYR GOV",
+    );
+    expect(brief(mentionsOf("Maduro's government expelled diplomats.", "2019-07-20"))).toContain(
+      "Maduro's government => VEN state VEN GOV",
     );
     // A surname two states' leaders have borne names neither (Santos: Angola and Colombia).
     expect(brief(mentionsOf("The Santos government criticized Russia.", "2012-03-01")).join(" ")).not.toMatch(

@@ -442,16 +442,17 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
   if (head && person) {
     const identity = dictionaryPerson(ctx, person, mod);
     registerSurname(ctx, head, identity);
-    // "the Merkel government", "the Biden administration": the leader's state.
-    const body = segs[m + 1];
+    // "the Merkel government", "Maduro's government", "the Biden administration": the leader's state.
+    const body = segs[m + 1]?.kind === "possessive" ? segs[m + 2] : segs[m + 1];
     if (
       body &&
-      adjacent(ctx, head, body) &&
+      body.start <= head.end + 1 &&
       body.end - body.start === 1 &&
       LED_BODIES.has(t.lower[body.start])
     ) {
       const led = bodyOfLeader(ctx, identity, roleOf(body));
-      if (led !== identity) return { identity: led, end: m + 2, via: "leader", role: t.lower[body.start] };
+      if (led !== identity)
+        return { identity: led, end: segs.indexOf(body) + 1, via: "leader", role: t.lower[body.start] };
     }
     return { identity, end: m + 1, via: mod || roles.length ? "title" : "alias", role: roleWords };
   }
@@ -522,7 +523,7 @@ function compose(ctx: Context, segs: Segment[], k: number): Composed | null {
   // "the capital" alone is a city more often than a government: no generic actor of it.
   if (roles.length && roleWords !== "capital") return genericRole(ctx, segs, k, m, role, roleWords);
   if (roles.length) return null;
-  return standalone(ctx, segs[k], k);
+  return standalone(ctx, segs[k], k, segs[k + 1]);
 }
 
 /**
@@ -545,7 +546,7 @@ function sharedRole(ctx: Context, segs: Segment[], k: number, mod: Modifier): Co
 }
 
 /** A single segment standing alone: a state, IGO, group or agency, a known person, a capital, a name. */
-function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
+function standalone(ctx: Context, seg: Segment, k: number, next: Segment | undefined): Composed | null {
   const t = ctx.doc.tokens;
   if (seg.kind === "name") {
     const name = t.text.slice(seg.start, seg.end).join(" ");
@@ -554,7 +555,11 @@ function standalone(ctx: Context, seg: Segment, k: number): Composed | null {
     if (seg.doubtful) return null;
     // "the Clinton administration", "the Merkel government": a leader's surname names the state.
     const led = ledGovernment(ctx, seg);
-    if (led) return { identity: led, end: k + 1, via: "leader" };
+    if (led) {
+      // The body word is part of the mention: "the Karzai government" is one actor, not two.
+      const end = next && next.start === seg.end && next.end === seg.end + 1 ? k + 2 : k + 1;
+      return { identity: led, end, via: "leader" };
+    }
     // Places and model designations ("T-72B1", "Mi-24") are not actors.
     if (/\d/.test(name) || isPlaceName(ctx, seg) || isGatheringName(t, seg)) return null;
     const identity: ActorIdentity = {
@@ -739,7 +744,7 @@ const FEATURE_WORDS = new Set([
 ]);
 
 /** Bodies a leader's surname names: "the Bush administration", "the Merkel government". */
-const LED_BODIES = new Set(["administration", "government", "cabinet"]);
+const LED_BODIES = new Set(["administration", "government", "cabinet", "regime"]);
 /** Offices whose holder's surname names the government: heads of state and of government. */
 const LEADING_TITLE = /^(?:president|prime minister|chancellor|premier)$/i;
 const leaderSurnames = new WeakMap<ActorDictionary, Map<string, Set<string>>>();
@@ -752,10 +757,13 @@ function leaderCountries(dict: ActorDictionary): Map<string, Set<string>> {
     for (const e of dict.entries.values()) {
       if (e.kind !== "person" || !e.country || !e.periods?.some((p) => LEADING_TITLE.test(p.title ?? "")))
         continue;
-      const surname = e.name.split(" ").at(-1)!.toLowerCase();
-      const set = found.get(surname) ?? new Set<string>();
-      set.add(e.country);
-      found.set(surname, set);
+      const last = e.name.split(" ").at(-1)!.toLowerCase();
+      // "Bashar al-Assad" is "the Assad regime".
+      for (const surname of new Set([last, last.replace(/^(?:al|el|ul)-/, "")])) {
+        const set = found.get(surname) ?? new Set<string>();
+        set.add(e.country);
+        found.set(surname, set);
+      }
     }
     leaderSurnames.set(dict, found);
   }
