@@ -364,4 +364,14 @@ describe("clause readings", () => {
     );
     expect(triples(doc)).toContain("UKR REJECT TUR asserted");
   });
+
+  it("reads an act in an if-clause as hypothetical even after a 'will', and a plan noun as no future", () => {
+    expect(triples(code("Iran will resume enrichment if the US imposes new sanctions."))).toEqual([
+      "USA SANCTION - hypothetical",
+    ]);
+    expect(triples(code("The plan has the backing of Egypt and Qatar."))).toEqual([
+      "EGY SUPPORT - asserted",
+      "QAT SUPPORT - asserted",
+    ]);
+  });
 });

@@ -30,6 +30,7 @@ const HYPOTHETICAL = new Set([
   "hesitant",
   "loath",
 ]);
+const PLAN_NOUNS = new Set(["plan", "plans"]);
 const FUTURE = new Set([
   "will",
   "'ll",
@@ -102,8 +103,15 @@ export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8):
       otherClause = true;
     // "denied (reports) that it had sent troops", "denies sending weapons".
     // "is ready for cooperation ... and maintains contacts": the clause before keeps its modal too.
+    // "will resume enrichment if the US imposes sanctions": the condition opens the trigger's clause.
+    if ((w === "if" || w === "unless") && !otherClause && !negated) {
+      hypothetical = true;
+      break;
+    }
     if (NEGATIONS.has(w) || t.lemma[j] === "deny") negated ||= !otherClause;
-    else if (FUTURE.has(w)) future ||= !otherClause;
+    // "plans to", "is planning": a plan as a noun ("the plan has the backing of") says nothing of time.
+    else if (FUTURE.has(w) && (!PLAN_NOUNS.has(w) || t.lower[j + 1] === "to" || t.pos[j] === "VERB"))
+      future ||= !otherClause;
     else if (w === "would" || w === "'d" || HYPOTHETICAL.has(w)) hypothetical ||= !otherClause;
     if (SPEECH_VERBS.has(t.lemma[j])) reported = true;
   }
