@@ -120,13 +120,14 @@ function aboutTopic(v: SentenceView, m: ActorMention, material: boolean): boolea
     (t.lemma[i - 1] === "border" || t.lemma[i - 1] === "frontier")
   )
     return true;
-  // "an organization banned in Russia", "a group based in Qatar": where a participle places a noun.
+  // "an organization banned in Russia", "(banned in Russia)", "which is based in Qatar": where a
+  // participle places a noun.
   if (
     t.lower[i] === "in" &&
     i - 1 > v.tokenStart &&
     t.pos[i - 1] === "VERB" &&
     t.lower[i - 1].endsWith("ed") &&
-    t.pos[i - 2] === "NOUN"
+    (t.pos[i - 2] === "NOUN" || t.lower[i - 2] === "(" || t.lower[i - 2] === "," || t.lemma[i - 2] === "be")
   )
     return true;
   return TOPIC_WORDS.has(t.lower[i]);
