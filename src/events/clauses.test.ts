@@ -374,4 +374,13 @@ describe("clause readings", () => {
       "QAT SUPPORT - asserted",
     ]);
   });
+
+  it("reads 'urged the EU to sanction Belarus' as a request to the EU, 'urged sanctions against X' as an accusation", () => {
+    expect(triples(code("Estonia urged the EU to sanction Iran over drone sales."))).toEqual([
+      "EST REQUEST EU asserted",
+    ]);
+    expect(triples(code("Kyiv urged new sanctions against Russia after the strike."))).toEqual([
+      "UKR ACCUSE RUS asserted",
+    ]);
+  });
 });
