@@ -383,4 +383,16 @@ describe("clause readings", () => {
       "UKR ACCUSE RUS asserted",
     ]);
   });
+
+  it("reads 'it' in an if-clause as the group named just before it, not the main subject", () => {
+    const doc = code("Israel said it would strike Hezbollah if it attacked again.");
+    expect(triples(doc)).toContain("LBN ASSAULT - hypothetical");
+    expect(triples(doc).filter((x) => x.startsWith("ISR ASSAULT"))).toEqual([]);
+  });
+
+  it("gives announced joint drills to their announcers, as joint action to come", () => {
+    expect(triples(code("Iran, Russia and China announced joint naval drills in the Gulf of Oman."))).toEqual(
+      ["IRN COOPERATE RUS future", "IRN COOPERATE CHN future"],
+    );
+  });
 });

@@ -241,7 +241,7 @@ function recordsFor(
   }
   /** The actors are those who announced the meeting ("+announced"). */
   let announced = false;
-  if (actors.length === 0 && p.event === "CONSULT") {
+  if (actors.length === 0 && (p.event === "CONSULT" || p.event === "COOPERATE" || p.jointWithPartner)) {
     actors = announcersOf(v, trig).filter((k) => !recipients.includes(k));
     announced = actors.length > 0;
     // "The talks were held with the participation of Russia, Iran and Turkey": those who took part.

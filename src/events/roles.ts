@@ -284,7 +284,12 @@ function unresolvedSubject(v: SentenceView, i: number): boolean {
   if (t.pos[j] === "PRON") {
     // "he", "she": the coder's pronoun reading finds whom they stand for, never the nearest name.
     if (t.lower[j] === "he" || t.lower[j] === "she") return true;
-    return j > v.tokenStart && SUBORDINATORS.has(t.lower[j - 1]) && SUBJECT_PRONOUN.has(t.lower[j]);
+    // "if it attacked again": the coder reads whom a subordinate "it" stands for.
+    return (
+      j > v.tokenStart &&
+      SUBORDINATORS.has(t.lower[j - 1]) &&
+      (SUBJECT_PRONOUN.has(t.lower[j]) || t.lower[j] === "it")
+    );
   }
   if (t.pos[j] !== "NOUN") return false;
   let k = j;
