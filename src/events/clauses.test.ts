@@ -395,4 +395,11 @@ describe("clause readings", () => {
       ["IRN COOPERATE RUS future", "IRN COOPERATE CHN future"],
     );
   });
+
+  it("gives support someone has or won to them as recipient", () => {
+    expect(triples(code("Israel has the support of the United States."))).toEqual([
+      "USA SUPPORT ISR asserted",
+    ]);
+    expect(triples(code("Kyiv won the backing of Poland."))).toEqual(["POL SUPPORT UKR asserted"]);
+  });
 });

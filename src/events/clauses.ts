@@ -502,3 +502,18 @@ export function pronounSubjectBefore(v: SentenceView, i: number): number {
   }
   return -1;
 }
+
+/** Verbs by which someone holds support given to them: "has the backing of", "won the support of". */
+const HOLDING = new Set(["have", "enjoy", "win", "gain", "receive", "get", "secure", "retain"]);
+
+/**
+ * "Israel has the support of the United States", "Kyiv won the backing of Poland": support or aid
+ * someone holds is given to them. The holding verb's index, or -1.
+ */
+export function heldBy(t: Document["tokens"], trig: Trigger, from: number): number {
+  const e = trig.pattern.event;
+  if (trig.pattern.pos !== "NOUN" || (e !== "SUPPORT" && e !== "AID")) return -1;
+  let j = trig.index - 1;
+  while (j > from && trig.index - j <= 3 && (t.pos[j] === "DET" || t.pos[j] === "ADJ")) j--;
+  return HOLDING.has(t.lemma[j]) && (t.pos[j] === "VERB" || t.pos[j] === "AUX") ? j : -1;
+}

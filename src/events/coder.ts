@@ -14,6 +14,7 @@ import {
   COOPERATIVE,
   demandMarker,
   HOSTILE,
+  heldBy,
   hostNamedAfter,
   isGoverned,
   offered,
@@ -238,6 +239,11 @@ function recordsFor(
     actors = seekers;
     recipients = givers;
     sought = true;
+  }
+  if (seeking < 0 && actors.length && recipients.length === 0) {
+    // "Israel has the support of the United States": the holder is who is supported.
+    const holding = heldBy(t, trig, v.tokenStart);
+    if (holding >= 0) recipients = findSubject(v, holding).filter((k) => !actors.includes(k));
   }
   /** The actors are those who announced the meeting ("+announced"). */
   let announced = false;
