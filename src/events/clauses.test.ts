@@ -402,4 +402,19 @@ describe("clause readings", () => {
     ]);
     expect(triples(code("Kyiv won the backing of Poland."))).toEqual(["POL SUPPORT UKR asserted"]);
   });
+
+  it("reads 'X, and Y rejected the demand' as Y's new clause rejecting the demand just made", () => {
+    expect(
+      triples(code("India urged Pakistan to act against militants, and Islamabad rejected the demand.")),
+    ).toEqual(["IND REQUEST PAK asserted", "PAK REJECT IND asserted"]);
+    expect(triples(code("The US asked Iran to free the sailors. Tehran rejected the request."))).toContain(
+      "IRN REJECT USA asserted",
+    );
+  });
+
+  it("governs a second infinitive with its own 'to' after 'and'", () => {
+    expect(triples(code("Germany pressed Poland to accept refugees and to respect court rulings."))).toEqual([
+      "DEU REQUEST POL asserted",
+    ]);
+  });
 });

@@ -178,7 +178,8 @@ export function isGoverned(t: Document["tokens"], trig: Trigger, earlier: Trigge
     if (
       gap >= 0 &&
       gap <= 14 &&
-      t.lower[trig.index - 1] === "and" &&
+      (t.lower[trig.index - 1] === "and" ||
+        (t.lower[trig.index - 1] === "to" && t.lower[trig.index - 2] === "and")) &&
       t.lower[trig.index] === t.lemma[trig.index] &&
       between.includes("to") &&
       t.lower[g.index - 1] !== "to" &&

@@ -12,7 +12,7 @@ import type { Trigger } from "./triggers.js";
 const ACT_NOUNS = new Set(
   (
     "move decision plan proposal proposals initiative push offer deal agreement attack attacks strike strikes " +
-    "step steps measure measures policy effort efforts bid demand demands statement announcement accord truce " +
+    "step steps measure measures policy effort efforts bid demand demands request statement announcement accord truce " +
     "ceasefire sanctions action actions operation offensive invasion visit remarks comments decree law ban"
   ).split(" "),
 );
@@ -34,6 +34,11 @@ const ACT_NOUN_TYPES: Record<string, string[]> = {
   sanctions: ["SANCTION"],
   ban: ["COERCE", "SANCTION"],
   visit: ["CONSULT"],
+  demand: ["REQUEST"],
+  demands: ["REQUEST"],
+  request: ["REQUEST"],
+  proposal: ["REQUEST", "AGREE"],
+  offer: ["AGREE"],
 };
 
 /**
@@ -70,14 +75,14 @@ export function earlierActMakers(
     actorRefs.some((a) => a.id === r.id || (a.country !== null && a.country === r.country));
   // A noun that names a kind of act ("the deal", "the attack") looks further back for one of that kind.
   const kinds = ACT_NOUN_TYPES[t.lower[j]];
+  // "India urged Pakistan to act, and Islamabad rejected the demand": earlier in this sentence too.
+  const before = (e: EventRecord) =>
+    e.evidence.sentence < si || (e.evidence.sentence === si && e.evidence.trigger.end <= t.start[trig.index]);
   const last = [...earlier]
     .reverse()
     .find((e) =>
       kinds
-        ? kinds.includes(e.event) &&
-          e.evidence.sentence < si &&
-          e.evidence.sentence >= si - 8 &&
-          !own(e.actor)
+        ? kinds.includes(e.event) && before(e) && e.evidence.sentence >= si - 8 && !own(e.actor)
         : e.evidence.sentence < si && e.evidence.sentence >= si - 2 && !own(e.actor),
     );
   // No act coded there ("Russia, Iran and Turkey announced that talks will open"): those who opened the sentence before.

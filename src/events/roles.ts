@@ -143,6 +143,13 @@ export function coordinated(v: SentenceView, k: number, limit: { from: number; t
     if (v.mentions[a].tokenStart === v.mentions[b].tokenStart) return true;
     // Tokens strictly between mention a and mention b are all list glue.
     const words = t.lower.slice(v.mentions[a].tokenEnd, v.mentions[b].tokenStart).filter((w) => w !== "the");
+    // "act against militants, and Islamabad rejected": a new clause's subject, not a list member.
+    if (
+      words.join(" ") === ", and" &&
+      precededByPreposition(v, v.mentions[a]) &&
+      /^(?:VERB|AUX)$/.test(t.pos[v.mentions[b].tokenEnd] ?? "")
+    )
+      return false;
     // "as well as" joins a list; a lone "as" opens a clause ("ties with the Taliban as US troops leave").
     const asWellAs = words.join(" ").replace(/^, /, "") === "as well as";
     return words.length > 0 && words.length <= 4 && (asWellAs || words.every((w) => LIST_GLUE.has(w)));
