@@ -182,7 +182,7 @@ function lastOfKind(
   return fallback;
 }
 
-const GOVERNMENT_HEADS = new Set(["government", "authorities", "regime", "leadership"]);
+const GOVERNMENT_HEADS = new Set(["government", "authorities", "regime", "leadership", "junta"]);
 const GOVERNMENT_ADJECTIVES = new Set("central new national federal interim local current ruling".split(" "));
 
 /** "the (central) government" at token i, standing alone (no "of"/"in" after it): its end, or -1. */

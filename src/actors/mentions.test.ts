@@ -150,6 +150,12 @@ describe("actor mentions", () => {
     );
   });
 
+  it("reads 'Mali's junta' as Mali's government", () => {
+    expect(brief(mentionsOf("Mali's junta expelled the French ambassador."))).toContain(
+      "Mali's junta => MLI state MLI GOV",
+    );
+  });
+
   it("takes the name of a gathering ('Congress for National Dialogue') for no actor", () => {
     expect(
       brief(mentionsOf("Delegates met at the Congress for National Dialogue in Sochi.")).join(" "),
