@@ -417,4 +417,10 @@ describe("clause readings", () => {
       "DEU REQUEST POL asserted",
     ]);
   });
+
+  it("takes 'it was no coincidence that' for a judgement, not a negation", () => {
+    expect(triples(code("It was no coincidence that Rahmon went to Paris to see Macron."))).toEqual([
+      "TJK CONSULT FRA asserted",
+    ]);
+  });
 });

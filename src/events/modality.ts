@@ -108,7 +108,9 @@ export function modalityOf(t: Tokens, trigger: number, from: number, reach = 8):
       hypothetical = true;
       break;
     }
-    if (NEGATIONS.has(w) || t.lemma[j] === "deny") negated ||= !otherClause;
+    // "It was no coincidence that he went", "there is no doubt that": a judgement, not a negation.
+    const judged = w === "no" && t.pos[j + 1] === "NOUN" && t.lower[j + 2] === "that";
+    if ((NEGATIONS.has(w) && !judged) || t.lemma[j] === "deny") negated ||= !otherClause;
     // "plans to", "is planning": a plan as a noun ("the plan has the backing of") says nothing of time.
     else if (FUTURE.has(w) && (!PLAN_NOUNS.has(w) || t.lower[j + 1] === "to" || t.pos[j] === "VERB"))
       future ||= !otherClause;
