@@ -150,6 +150,15 @@ describe("actor mentions", () => {
     );
   });
 
+  it("gives fighters 'from' an armed group to that group, but not fighters from a country", () => {
+    expect(brief(mentionsOf("Fighters from Hamas attacked Israeli towns.")).join(" ")).toContain(
+      "Fighters from Hamas => HAMAS armed_group",
+    );
+    expect(brief(mentionsOf("Militants from Syria crossed into Iraq.")).join(" ")).not.toContain(
+      "from Syria =>",
+    );
+  });
+
   it("reads 'Mali's junta' as Mali's government", () => {
     expect(brief(mentionsOf("Mali's junta expelled the French ambassador."))).toContain(
       "Mali's junta => MLI state MLI GOV",

@@ -293,10 +293,13 @@ function seatAfter(
   m: number,
   role: Role,
 ): { identity: ActorIdentity; end: number } | null {
-  if (!role.sector || role.person || !STATE_ORGANS.has(role.sector)) return null;
+  // "rebels from the M23 group", "fighters from Hamas": fighters come from their group.
+  const fighters = role.sector === "REB";
+  if (!role.sector || role.person || (!STATE_ORGANS.has(role.sector) && !fighters)) return null;
   const t = ctx.doc.tokens;
   let j = segs[m - 1].end;
   const from = t.lower[j] === "from";
+  if (fighters && !from) return null;
   if (
     !(from || (t.lower[j] === "in" && role.sector !== "MIL")) ||
     t.sentence[j] !== t.sentence[segs[m - 1].start]
@@ -309,7 +312,11 @@ function seatAfter(
   const mod = modifierOf(ctx, seg);
   if (!mod) return null;
   const { kind, id, country } = mod.identity;
-  const ownSide = from ? kind === "state" || kind === "igo" || kind === "armed_group" : kind === "state";
+  const ownSide = fighters
+    ? kind === "armed_group"
+    : from
+      ? kind === "state" || kind === "igo" || kind === "armed_group"
+      : kind === "state";
   if (!ownSide || (kind === "state" && id !== country)) return null;
   return { identity: mod.identity, end: m + 1 };
 }
