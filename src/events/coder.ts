@@ -9,24 +9,18 @@ import type { ActorMention, ActorRef } from "../model/actor.js";
 import type { Document } from "../model/document.js";
 import type { DatePrecision, EventRecord } from "../model/event.js";
 import {
-  announcedAhead,
-  announcersOf,
   COOPERATIVE,
   demandMarker,
   HOSTILE,
   heldBy,
-  hostNamedAfter,
   isGoverned,
   offered,
-  onThePartOf,
-  participantsNamed,
   pronounBefore,
   pronounSubjectBefore,
   RECIPROCAL,
   reciprocalUse,
   refused,
   STATE_ACTS,
-  sceneParticipants,
   soughtBy,
   speakerOf,
   stateWhere,
@@ -43,6 +37,14 @@ import {
   pastTense,
   type SentenceFacts,
 } from "./facts.js";
+import {
+  announcedAhead,
+  announcersOf,
+  hostNamedAfter,
+  onThePartOf,
+  participantsNamed,
+  sceneParticipants,
+} from "./meetings.js";
 import { modalityOf } from "./modality.js";
 import { nearbyRecipients, wantsNearbyRecipient } from "./nearby.js";
 import type { PatternSet } from "./patterns.js";
