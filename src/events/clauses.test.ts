@@ -290,4 +290,9 @@ describe("clause readings", () => {
       "TJK CONSULT FRA asserted",
     ]);
   });
+
+  it("reads 'the refusal of X to …' as X's refusal", () => {
+    const doc = code("The refusal of Hungary to ratify Ukraine's bid angered Brussels.");
+    expect(doc.events.find((e) => e.event === "REJECT")?.actor.country).toBe("HUN");
+  });
 });

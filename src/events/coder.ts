@@ -216,8 +216,10 @@ function recordsFor(
       actors = scene;
     }
   } else if (actors.length === 0 && p.pos === "NOUN") {
-    // "an offensive on the part of the Taliban"; "After talks with Putin, Erdogan said".
+    // "an offensive on the part of the Taliban"; "the refusal of Turkey to ratify";
+    // "After talks with Putin, Erdogan said".
     const named = onThePartOf(v, trig);
+    if (named.length === 0) named.push(...ofWhoWillAct(v, trig));
     if (named.length) {
       actors = named;
       recipients = recipients.filter((k) => !named.includes(k));
@@ -580,6 +582,19 @@ const TAKING_PLACE = new Set([
   "go",
   "happen",
 ]);
+
+/** "the refusal of Turkey to ratify the bid": the "of" mention is who does the act, not its object. */
+function ofWhoWillAct(v: SentenceView, trig: Trigger): number[] {
+  const t = v.tokens;
+  let j = trig.after;
+  if (t.lower[j] !== "of") return [];
+  j++;
+  if (t.pos[j] === "DET") j++;
+  const k = ownerAt(v, j);
+  if (k < 0) return [];
+  const end = v.mentions[k].tokenEnd;
+  return t.lower[end] === "to" && t.pos[end + 1] === "VERB" ? [k] : [];
+}
 
 /**
  * "talks between Kabul and the Taliban will begin": a noun whose own happening is announced with
