@@ -295,4 +295,15 @@ describe("clause readings", () => {
     const doc = code("The refusal of Hungary to ratify Ukraine's bid angered Brussels.");
     expect(doc.events.find((e) => e.event === "REJECT")?.actor.country).toBe("HUN");
   });
+
+  it("gives an act judged by a comment no actor in its 'that' clause, and keeps a doer's", () => {
+    expect(triples(code("The UN condemned the attack that killed 12 people in Nigeria."))).toEqual([
+      "UN ACCUSE - asserted",
+    ]);
+    expect(triples(code("Russia launched missiles that hit Kyiv."))).toEqual(["RUS ASSAULT UKR asserted"]);
+  });
+
+  it("takes no topic after 'on' as whom praise is for", () => {
+    expect(triples(code("Iran welcomed the talks on Yemen."))).toEqual(["IRN SUPPORT - asserted"]);
+  });
 });

@@ -353,8 +353,44 @@ function relativeSubject(v: SentenceView, i: number): number {
   let j = i - 1;
   while (j > v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) j--;
   const w = t.lower[j];
-  // "that" is left to the ordinary search: "the only one in the region that refuses" is a state's.
-  return (w === "which" || w === "who") && j > v.tokenStart && t.lower[j - 1] === "," ? j : -1;
+  if ((w === "which" || w === "who") && j > v.tokenStart && t.lower[j - 1] === ",") return j;
+  // "condemned the attack that killed 12": the judged act is the subject. Other "that"s are left to the ordinary
+  // search: "the only one in the region that refuses" is a state's.
+  if (
+    (w === "that" || w === "which") &&
+    j > v.tokenStart &&
+    ACTING_NOUNS.has(t.lower[j - 1]) &&
+    judgedAct(t, j - 1, v.tokenStart)
+  )
+    return j;
+  return -1;
+}
+
+/** Nouns naming an act: "condemned the attack that killed 12". */
+const ACTING_NOUNS = new Set(
+  (
+    "attack attacks strike strikes airstrike airstrikes bombing bombings blast blasts explosion explosions raid raids " +
+    "offensive shelling assault fighting clashes operation incident decision move law measure sanctions policy"
+  ).split(" "),
+);
+
+/**
+ * Verbs that judge or report an act rather than do it: "condemned the attack", "welcomed the
+ * talks", "criticized the strikes" make the speaker no party to the act named.
+ */
+export const COMMENTING = new Set(
+  (
+    "condemn criticize criticise denounce deplore decry slam blast welcome praise hail applaud laud " +
+    "commend acknowledge mourn regret lament question doubt dismiss investigate report confirm deny " +
+    "blame protest oppose support back endorse reject describe discuss"
+  ).split(" "),
+);
+
+/** The act noun at i is what a commenting verb judges: "condemned the (deadly) attack". */
+function judgedAct(t: Tokens, i: number, from: number): boolean {
+  let j = i - 1;
+  while (j > from && (t.pos[j] === "DET" || t.pos[j] === "ADJ")) j--;
+  return t.pos[j] === "VERB" && COMMENTING.has(t.lemma[j]);
 }
 
 export function findSubject(v: SentenceView, i: number): number[] {

@@ -7,6 +7,7 @@
 import { STATE_ACTS } from "./clauses.js";
 import { SPEECH_VERBS } from "./modality.js";
 import {
+  COMMENTING,
   completesNoun,
   findAfterPreposition,
   findAgent,
@@ -111,17 +112,6 @@ function instrumentAgent(v: SentenceView, i: number): number[] {
 }
 
 const NOT_GOVERNING = new Set(["be", "have", "become", "seem", "remain"]);
-/**
- * Verbs that judge or report an act rather than do it: "condemned the attack", "welcomed the
- * talks", "criticized the strikes" make the speaker no party to the act named.
- */
-const COMMENTING = new Set(
-  (
-    "condemn criticize criticise denounce deplore decry slam blast welcome praise hail applaud laud " +
-    "commend acknowledge mourn regret lament question doubt dismiss investigate report confirm deny " +
-    "blame protest oppose support back endorse reject describe discuss"
-  ).split(" "),
-);
 
 /**
  * "held [the first] talks", "oversaw the transfer": a verb governs the noun at i. "Have" does
