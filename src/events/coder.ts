@@ -44,6 +44,7 @@ import {
   onThePartOf,
   participantsNamed,
   sceneParticipants,
+  willFollow,
 } from "./meetings.js";
 import { modalityOf } from "./modality.js";
 import { nearbyRecipients, wantsNearbyRecipient } from "./nearby.js";
@@ -377,34 +378,18 @@ function recordsFor(
   const threat =
     !demand && modality === "future" && HOSTILE.has(p.event) && speaker !== null && actors.includes(speaker);
   if (threat) modality = "asserted";
-  const variant = sought
-    ? "+sought"
-    : threat
-      ? "+threat"
-      : demand
-        ? "+demand"
-        : promise
-          ? "+promise"
-          : refusal
-            ? "+refused"
-            : agentless
-              ? "+where"
-              : announced
-                ? "+announced"
-                : "";
+  // The first reading that holds reshapes the record: its type, mode and pattern suffix.
+  const reading = [
+    { holds: sought, event: "REQUEST" as const, mode: "assist", suffix: "+sought" },
+    { holds: threat, event: "THREATEN" as const, mode: null, suffix: "+threat" },
+    { holds: demand, event: "REQUEST" as const, mode: "change", suffix: "+demand" },
+    { holds: promise, event: "AGREE" as const, mode: null, suffix: "+promise" },
+    { holds: refusal, event: "REJECT" as const, mode: "yield", suffix: "+refused" },
+  ].find((r) => r.holds);
+  const variant = reading?.suffix ?? (agentless ? "+where" : announced ? "+announced" : "");
   const base: Omit<EventRecord, "id" | "actor" | "recipient" | "date" | "date_precision" | "reported_by"> = {
-    event: sought
-      ? ("REQUEST" as const)
-      : threat
-        ? ("THREATEN" as const)
-        : demand
-          ? ("REQUEST" as const)
-          : promise
-            ? ("AGREE" as const)
-            : refusal
-              ? ("REJECT" as const)
-              : p.event,
-    mode: sought ? "assist" : threat ? null : demand ? "change" : promise ? null : refusal ? "yield" : p.mode,
+    event: reading?.event ?? p.event,
+    mode: reading ? reading.mode : p.mode,
     // Material events take contexts from their whole sentence ("received tanks, howitzers"), others from the trigger's phrase.
     context: contextsAt(
       ctx.contexts,
@@ -538,7 +523,6 @@ function recordsFor(
       base.pattern = `${base.pattern}+earlier`;
     }
   }
-  // A meeting or joint action needs two sides; alone it says nothing about a dyad.
   // A meeting or joint action with no other side named counts only for a named actor of standing
   // ("Russia held talks"), not for "the delegation" or "the council" nobody can place.
   if (SYMMETRIC.has(p.event) && recipientRefs.length === 0) {
@@ -569,20 +553,6 @@ function recordsFor(
   }
 }
 
-/** Verbs by which a named act takes place: "talks will begin", "the summit will be held". */
-const TAKING_PLACE = new Set([
-  "begin",
-  "start",
-  "open",
-  "resume",
-  "continue",
-  "take",
-  "be",
-  "convene",
-  "go",
-  "happen",
-]);
-
 /** "the refusal of Turkey to ratify the bid": the "of" mention is who does the act, not its object. */
 function ofWhoWillAct(v: SentenceView, trig: Trigger): number[] {
   const t = v.tokens;
@@ -594,23 +564,6 @@ function ofWhoWillAct(v: SentenceView, trig: Trigger): number[] {
   if (k < 0) return [];
   const end = v.mentions[k].tokenEnd;
   return t.lower[end] === "to" && t.pos[end + 1] === "VERB" ? [k] : [];
-}
-
-/**
- * "talks between Kabul and the Taliban will begin": a noun whose own happening is announced with
- * "will"/"would" is to come ("Russian support will have consequences" is support that exists).
- */
-function willFollow(t: Document["tokens"], from: number, end: number): boolean {
-  for (let j = from; j < end && j < from + 10; j++) {
-    const w = t.lower[j];
-    if (w === "will" || w === "would" || w === "shall" || w === "'ll") {
-      let k = j + 1;
-      while (k < end && t.pos[k] === "ADV") k++;
-      return TAKING_PLACE.has(t.lemma[k]);
-    }
-    if (t.pos[j] === "VERB" || w === "," || w === ";") return false;
-  }
-  return false;
 }
 
 /** The person or role that opens the sentence as the subject of its verb, before token `before` (its index), or -1. */

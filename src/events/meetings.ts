@@ -58,6 +58,8 @@ const HAPPENING = new Set([
   "finish",
   "convene",
 ]);
+/** What follows "will" when a named act is to take place: "talks will begin", "will be held". */
+const TAKING_PLACE = new Set([...HAPPENING, "take", "be", "go", "happen"]);
 
 /** The next full verb after the meeting noun says it took place: "talks had ended", "were held in Doha". */
 function happensNext(t: Document["tokens"], trig: Trigger, end: number): boolean {
@@ -179,4 +181,21 @@ export function onThePartOf(v: SentenceView, trig: Trigger): number[] {
   if (t.lower[a] !== "on" || t.lower[a + 1] !== "the" || t.lower[a + 2] !== "part" || t.lower[a + 3] !== "of")
     return [];
   return findAfterPreposition(v, a + 2, "of");
+}
+
+/**
+ * "talks between Kabul and the Taliban will begin": a noun whose own happening is announced with
+ * "will"/"would" is to come ("Russian support will have consequences" is support that exists).
+ */
+export function willFollow(t: Document["tokens"], from: number, end: number): boolean {
+  for (let j = from; j < end && j < from + 10; j++) {
+    const w = t.lower[j];
+    if (w === "will" || w === "would" || w === "shall" || w === "'ll") {
+      let k = j + 1;
+      while (k < end && t.pos[k] === "ADV") k++;
+      return TAKING_PLACE.has(t.lemma[k]);
+    }
+    if (t.pos[j] === "VERB" || w === "," || w === ";") return false;
+  }
+  return false;
 }
