@@ -8,7 +8,7 @@
  */
 import type { Document } from "../model/document.js";
 import { SPEECH_VERBS } from "./modality.js";
-import { findAfterPreposition, findObject, findSubject, type SentenceView } from "./roles.js";
+import { findAfterPreposition, findObject, findSubject, type SentenceView, SUBORDINATORS } from "./roles.js";
 import type { Trigger } from "./triggers.js";
 
 /**
@@ -262,9 +262,8 @@ export function pronounBefore(v: SentenceView, i: number): number {
   return before === "," || before === "and" || before === "but" || before === "“" || before === '"' ? j : -1;
 }
 
-const SUBORDINATORS = new Set(
-  "if when because unless although though while after before once since as : ;".split(" "),
-);
+/** Where a subordinate clause may start: a subordinator, "as", a colon or a semicolon. */
+const CLAUSE_STARTS = new Set([...SUBORDINATORS, "as", ":", ";"]);
 
 /**
  * "much depends on Iran: if it agrees to talks", "Kyiv said that when they attacked": a pronoun
@@ -276,7 +275,7 @@ export function subordinatePronounReferent(v: SentenceView, i: number): number {
   let j = i - 1;
   while (j > v.tokenStart && (t.pos[j] === "ADV" || t.pos[j] === "AUX" || t.lower[j] === "not")) j--;
   const pronoun = t.lower[j];
-  if ((pronoun !== "it" && pronoun !== "they") || j - 1 <= v.tokenStart || !SUBORDINATORS.has(t.lower[j - 1]))
+  if ((pronoun !== "it" && pronoun !== "they") || j - 1 <= v.tokenStart || !CLAUSE_STARTS.has(t.lower[j - 1]))
     return -1;
   for (let k = v.mentions.length - 1; k >= 0; k--) {
     const m = v.mentions[k];

@@ -7,7 +7,7 @@ import type { DatePrecision, EventLocation, Quantity } from "../model/event.js";
 import { findPlaces, type PlaceMention } from "../places/gazetteer.js";
 import { type DateMention, findDates, pickDate } from "./dates.js";
 import { findQuantities } from "./quantities.js";
-import type { SentenceView } from "./roles.js";
+import { RELATIVE_PRONOUNS, type SentenceView } from "./roles.js";
 import type { Pattern } from "./schema.js";
 
 export interface SentenceFacts {
@@ -290,8 +290,6 @@ function endBound(d: DateMention, t: Tokens, trigger: number): boolean {
   return before === "until" || before === "till" || before === "untill";
 }
 
-const RELATIVES = new Set(["which", "who", "whom", "whose", "where"]);
-
 /**
  * "will agree to such a proposal, which has been put forward since August": a date inside a
  * relative clause after the trigger dates that clause, not the trigger.
@@ -300,7 +298,7 @@ function inRelativeClause(d: DateMention, t: Tokens, trigger: number): boolean {
   if (d.start <= t.end[trigger]) return false;
   const sentence = t.sentence[trigger];
   for (let i = trigger + 1; i < t.start.length && t.sentence[i] === sentence && t.start[i] < d.start; i++) {
-    if (t.text[i] === "," && RELATIVES.has(t.lower[i + 1])) return true;
+    if (t.text[i] === "," && RELATIVE_PRONOUNS.has(t.lower[i + 1])) return true;
   }
   return false;
 }

@@ -4,7 +4,14 @@
  * scene of ("After talks with Modi, Biden said"), and "an offensive on the part of X".
  */
 import type { Document } from "../model/document.js";
-import { coordinated, findAfterPreposition, findSubject, ownerAt, type SentenceView } from "./roles.js";
+import {
+  coordinated,
+  findAfterPreposition,
+  findSubject,
+  ownerAt,
+  RELATIVE_PRONOUNS,
+  type SentenceView,
+} from "./roles.js";
 import type { Trigger } from "./triggers.js";
 
 /** Verbs by which the parties to a meeting make it known. */
@@ -135,8 +142,6 @@ export function participantsNamed(v: SentenceView, trig: Trigger): number[] {
   return [];
 }
 
-const RELATIVES = new Set(["which", "who", "where", "when"]);
-
 /** Prepositions that set a scene the clause's subject took part in: "after talks with Putin". */
 const SCENE_PREPOSITIONS = new Set(["after", "during", "following", "before", "at", "amid", "since"]);
 
@@ -160,7 +165,7 @@ export function sceneParticipants(v: SentenceView, trig: Trigger): number[] {
     for (let c = trig.after; c < v.tokenEnd - 1 && c < trig.after + 25; c++) {
       if (t.lower[c] !== ",") continue;
       // ", which took place in December," describes the scene: its subject comes after.
-      if (RELATIVES.has(t.lower[c + 1])) continue;
+      if (RELATIVE_PRONOUNS.has(t.lower[c + 1]) || t.lower[c + 1] === "when") continue;
       const k = ownerAt(v, c + 1) >= 0 ? ownerAt(v, c + 1) : t.pos[c + 1] === "DET" ? ownerAt(v, c + 2) : -1;
       return k >= 0 ? coordinated(v, k, { from: c + 1, to: v.tokenEnd }) : [];
     }

@@ -7,7 +7,7 @@
  */
 import type { ActorIdentity, ActorMention } from "../model/actor.js";
 import type { EventType } from "../model/event.js";
-import { coordinated, ownerAt, relativeClauseBefore, type SentenceView } from "./roles.js";
+import { coordinated, ownerAt, RELATIVE_PRONOUNS, relativeClauseBefore, type SentenceView } from "./roles.js";
 
 /** Types that may stand without a recipient (EVENTS.md): no one is guessed for them. */
 const RECIPIENT_OPTIONAL = new Set<EventType>(["MOBILIZE", "PROTEST"]);
@@ -64,8 +64,6 @@ export function nearbyRecipients(
   }
   return out.length ? out : [k];
 }
-
-const RELATIVE_PRONOUNS = new Set(["that", "which", "who", "whom", "whose"]);
 
 /** Verbs of going somewhere: what follows their "to" is a destination. */
 const MOTION = new Set(
@@ -178,7 +176,8 @@ function clauseEnd(v: SentenceView, from: number): number {
   for (let j = from; j < v.tokenEnd - 1; j++) {
     if (t.lower[j] === ";") return j;
     // "the war that neither the UN nor the West could end": a relative clause is another clause.
-    if (RELATIVE_PRONOUNS.has(t.lower[j]) && j > from && t.pos[j - 1] === "NOUN") return j;
+    if ((t.lower[j] === "that" || RELATIVE_PRONOUNS.has(t.lower[j])) && j > from && t.pos[j - 1] === "NOUN")
+      return j;
     // "discuss and develop an approach" share what follows; "remained committed to the deal and accused" do not.
     const joined = t.lower[j] === "and" || t.lower[j] === "but";
     if (j > from + 1 && joined && (t.pos[j + 1] === "VERB" || t.pos[j + 1] === "AUX")) return j;

@@ -236,7 +236,7 @@ export function relativeClauseBefore(v: SentenceView, i: number): [number, numbe
     if (w === ";") return null;
     if (w === ",") {
       const next = t.lower[j + 1];
-      if (next === "which" || next === "who" || next === "whose" || next === "where") return [j, close];
+      if (RELATIVE_PRONOUNS.has(next)) return [j, close];
     }
   }
   return null;
@@ -255,9 +255,13 @@ const CLAUSE_OPENERS = new Set(
  * will not lift", usually stands for the earlier subject, which is kept.)
  */
 /** Subordinators after which a pronoun starts a clause of its own: "expelled them after they called". */
-const SUBORDINATORS = new Set(
+/** Words that open a subordinate clause. */
+export const SUBORDINATORS = new Set(
   "after before when while because since although though if unless until once".split(" "),
 );
+
+/** Pronouns that open a relative clause ("the group, which …", "the town where …"). */
+export const RELATIVE_PRONOUNS = new Set(["which", "who", "whom", "whose", "where"]);
 // Plural only: "he" after "after" is mostly the person just named ("pardoned Nixon after he resigned").
 const SUBJECT_PRONOUN = new Set("they we".split(" "));
 
